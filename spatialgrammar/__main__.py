@@ -1,0 +1,5 @@
+"""``python -m spatialgrammar`` runs the ``sgram`` command line."""
+
+from .cli import main
+
+main()
