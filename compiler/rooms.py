@@ -108,7 +108,7 @@ def build_opening(stmt: ast.Opening, room: Room, rooms: list[Room], cell: float)
     ]
     return Opening(
         id=stmt.id, kind=stmt.kind, room=room.id, rooms=joined, wall_index=wall.index,
-        position=(round(x, 9), round(y, 9), sill), yaw_deg=yaw_of(wall.inward), width=width,
+        position=(round(x, 9), round(y, 9), room.floor_z + sill), yaw_deg=yaw_of(wall.inward), width=width,
         height=height, sill=sill, thickness=wall.thickness, swing=stmt.swing or "in",
         hinge=stmt.hinge or "left", span=stmt.span,
     ), []

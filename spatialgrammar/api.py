@@ -1,12 +1,22 @@
-"""Public Python API behind every ``sgram`` subcommand."""
+"""Public Python API behind every ``sgram`` subcommand.
+
+This is the top of the stack: it may call the compiler; the language modules
+(``ast``, ``parser``, ``formatter``, ``edits``) never do.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from compiler import compile_text
+from compiler.ascii_map import ascii_map
+from compiler.export import export
+from compiler.repair import Change, repair
+
 from . import ast
-from .diagnostics import Diagnostic, to_json
+from .diagnostics import Diagnostic, has_errors, to_json
+from .edits import apply_edits
 from .formatter import format as format_program
 from .parser import parse_diagnostics
 
@@ -31,25 +41,58 @@ class CheckReport:
 
 
 @dataclass
-class FormatResult:
-    """The canonical text of a script, or the diagnostics that stopped formatting."""
+class TextResult:
+    """A rewritten script (format or fix), or the diagnostics that stopped the rewrite."""
 
     text: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    parsed: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
 
 
-def check_text(text: str, file: str | None = None) -> CheckReport:
-    """Parse a script and report its diagnostics."""
-    program, diagnostics = parse_diagnostics(text, file)
-    return CheckReport(diagnostics=diagnostics, program=program)
+def check_text(text: str, file: str | None = None, with_map: bool = False) -> CheckReport:
+    """Parse, compile and check a script; optionally draw its ASCII map."""
+    result = compile_text(text, file)
+    drawn = ascii_map(result.scene, result.diagnostics) if with_map and result.scene else None
+    return CheckReport(diagnostics=result.diagnostics, program=result.program, ascii_map=drawn)
 
 
-def format_text(text: str, file: str | None = None) -> FormatResult:
-    """Canonical form of a script; unparsable scripts are returned untouched with diagnostics."""
+def format_text(text: str, file: str | None = None, apply: bool = False) -> TextResult:
+    """Canonical form of a script (with its edit statements applied if ``apply``)."""
     program, diagnostics = parse_diagnostics(text, file)
     if program is None:
-        return FormatResult(text=text, diagnostics=diagnostics)
-    return FormatResult(text=format_program(program))
+        return TextResult(text=text, diagnostics=diagnostics, parsed=False)
+    if apply:
+        program, found = apply_edits(program)
+        if has_errors(found):
+            return TextResult(text=text, diagnostics=found)
+    return TextResult(text=format_program(program))
+
+
+def fix_text(text: str, file: str | None = None) -> TextResult:
+    """Repair geometric errors by minimal moves; returns the fixed script and its changes."""
+    program, diagnostics = parse_diagnostics(text, file)
+    if program is None:
+        return TextResult(text=text, diagnostics=diagnostics, parsed=False)
+    result = repair(program)
+    for d in result.diagnostics:
+        d.file = file
+    return TextResult(text=format_program(result.program), diagnostics=result.diagnostics,
+                      changes=result.changes)
+
+
+def compile_file(source: Path, out: Path, force: bool = False) -> CheckReport:
+    """Compile a script and export it by the output's extension (.glb, .gltf, .json).
+
+    A script with errors is not exported unless ``force`` (its scene is still complete)."""
+    result = compile_text(source.read_text(encoding="utf-8"), str(source))
+    if result.scene is not None and (force or not has_errors(result.diagnostics)):
+        export(result.scene, out)
+    return CheckReport(diagnostics=result.diagnostics, program=result.program)
 
 
 def diagnostics_json(diagnostics: list[Diagnostic]) -> str:

@@ -33,7 +33,7 @@ def check(
     map_out: bool = typer.Option(False, "--map", help="Also print an ASCII top-down map."),
 ) -> None:
     """Parse, compile and check scripts; exit 1 if any has errors."""
-    reports = [api.check_text(_read(f), file=str(f)) for f in files]
+    reports = [api.check_text(_read(f), file=str(f), with_map=map_out) for f in files]
     if json_out:
         typer.echo(api.diagnostics_json([d for r in reports for d in r.diagnostics]))
     else:
@@ -53,12 +53,13 @@ def check(
 def fmt(
     files: list[str] = typer.Argument(..., help="Scripts to rewrite in place; `-` reads stdin."),
     check_only: bool = typer.Option(False, "--check", help="Exit 1 if any file would change."),
+    apply_edits: bool = typer.Option(False, "--apply-edits", help="Apply edit statements first."),
 ) -> None:
     """Rewrite scripts in canonical form (comments kept)."""
     changed = failed = 0
     for name in files:
         source = sys.stdin.read() if name == "-" else _read(Path(name))
-        result = api.format_text(source, file=name)
+        result = api.format_text(source, file=name, apply=apply_edits)
         if result.diagnostics:
             failed += 1
             for d in result.diagnostics:
@@ -73,6 +74,52 @@ def fmt(
             else:
                 Path(name).write_text(result.text, encoding="utf-8")
     raise typer.Exit(1 if failed or (check_only and changed) else 0)
+
+
+def _print_diagnostics(diagnostics, source: str) -> None:
+    for d in diagnostics:
+        typer.echo(d.render(source) + "\n", err=True)
+
+
+@app.command()
+def fix(
+    file: Path = typer.Argument(..., help="Script to repair."),
+    out: Path = typer.Option(None, "-o", "--out", help="Where to write the fixed script (default: stdout)."),
+) -> None:
+    """Move or turn offending objects to the nearest valid cells; report each change."""
+    source = _read(file)
+    result = api.fix_text(source, file=str(file))
+    for change in result.changes:
+        typer.echo(change.describe(), err=True)
+    if result.parsed:
+        if out is None:
+            sys.stdout.write(result.text)
+        else:
+            out.write_text(result.text, encoding="utf-8")
+    _print_diagnostics([d for d in result.diagnostics if d.severity == "error"], result.text or source)
+    verdict = "clean" if result.ok else "still has errors"
+    typer.echo(f"{len(result.changes)} change(s); the result is {verdict}", err=True)
+    raise typer.Exit(0 if result.ok else 1)
+
+
+@app.command(name="compile")
+def compile_cmd(
+    file: Path = typer.Argument(..., help="Script to compile."),
+    out: Path = typer.Option(..., "-o", "--out", help="Output: .glb, .gltf or .json (by extension)."),
+    force: bool = typer.Option(False, "--force", help="Export even if the checks found errors."),
+) -> None:
+    """Compile a script to glTF/GLB (Y up) or the JSON layout (Z up)."""
+    source = _read(file)
+    try:
+        report = api.compile_file(file, out, force=force)
+    except ValueError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    _print_diagnostics(report.diagnostics, source)
+    if report.error_count and not force:
+        typer.echo(f"not written: {report.error_count} error(s); fix them or pass --force", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"wrote {out}", err=True)
 
 
 @app.command()
