@@ -24,9 +24,13 @@ from .compile import build_scene
 from .place import compass_word
 from .scene import PlacedObject, Scene, front_vector, right_vector
 
-GEOMETRIC = ["collision", "out_of_room", "unsupported", "door_blocked", "unreachable"]
+PLACEMENT = ["collision", "door_blocked", "out_of_room", "unsupported"]
+PHASES = [PLACEMENT, ["unreachable"]]  # overlaps first: moving them often frees paths
+GEOMETRIC = PLACEMENT + ["unreachable"]
 TOLERANCE = 0.005
 TURN_COST = 3.0  # cells of displacement a quarter turn is worth
+NEIGHBOURHOOD = 2.0  # metres around a candidate whose objects the local checks look at
+REACH_TRIALS = 60  # full-scene reachability checks tried per object before giving up
 
 
 @dataclass
@@ -104,10 +108,11 @@ class Repairer:
         scene, diagnostics = build_scene(self.program, self.catalog)
         return scene, diagnostics + run_checks(scene)
 
-    def offender(self, scene: Scene, diagnostics: list[Diagnostic], stuck: set[str]) -> str | None:
+    def offender(self, scene: Scene, diagnostics: list[Diagnostic], stuck: set[str],
+                 codes: list[str]) -> str | None:
         """The object to move next: in a collision the later-declared one; movable ones only."""
         for d in diagnostics:
-            if d.severity != "error" or d.code not in GEOMETRIC:
+            if d.severity != "error" or d.code not in codes:
                 continue
             objects = [scene.object(i) for i in d.objects if scene.object(i)]
             objects = [o for o in objects if o.id not in stuck and _frame_of(o, scene) is not None]
@@ -156,7 +161,8 @@ class Repairer:
                 return False
         return True
 
-    def find(self, object_id: str, scene: Scene) -> tuple[tuple[int, int], float, PlacedObject] | None:
+    def find(self, object_id: str, scene: Scene, codes: list[str]) -> tuple[tuple[int, int], float, PlacedObject] | None:
+        """The cheapest candidate pose that leaves the object free of ``codes`` errors."""
         obj = scene.object(object_id)
         moving = {object_id} | {c.id for c in _subtree(scene, object_id)}
         ancestors = set()
@@ -168,12 +174,24 @@ class Repairer:
                   and o.surface not in ("wall",)]
         tree = STRtree([o.footprint() for o in others])
         subtree = _subtree(scene, object_id)
+        keep = [o for o in scene.objects if o.id not in moving]
+        keep_tree = STRtree([o.footprint() for o in keep])
+        reach_trials = REACH_TRIALS
         for cell, local_yaw, moved in self.candidates(obj, scene):
             if not self.quick_ok(moved, scene, others, tree):
                 continue
             carried = [_carry(c, obj, moved) for c in subtree]
-            trial = scene.model_copy(update={"objects": [o for o in scene.objects if o.id not in moving] + [moved] + carried})
-            problems = [d for d in run_checks(trial, only=GEOMETRIC)
+            if "unreachable" in codes:
+                if reach_trials == 0:
+                    return None
+                reach_trials -= 1
+                nearby = keep
+            else:
+                area = moved.footprint().buffer(NEIGHBOURHOOD)
+                nearby = [keep[i] for i in sorted(keep_tree.query(area))]
+                nearby += [o for o in keep if o.id in ancestors and o not in nearby]
+            trial = scene.model_copy(update={"objects": nearby + [moved] + carried})
+            problems = [d for d in run_checks(trial, only=sorted(set(PLACEMENT) | set(codes)))
                         if d.severity == "error" and object_id in d.objects]
             if not problems:
                 return cell, local_yaw, moved
@@ -254,21 +272,22 @@ def repair(program: ast.Program, catalog: Catalog | None = None, radius: int = 2
     fixer = Repairer(edited, catalog, radius)
     scene, diagnostics = fixer.compile()
     changes: list[Change] = []
-    stuck: set[str] = set()
     budget = max_moves if max_moves is not None else 3 * len(scene.objects) + 10
-    while budget > 0 and (object_id := fixer.offender(scene, diagnostics, stuck)):
-        budget -= 1
-        found = fixer.find(object_id, scene)
-        if found is None:
-            stuck.add(object_id)
-            continue
-        cell, local_yaw, moved = found
-        obj = scene.object(object_id)
-        for dependant in _dependants(edited, object_id) + ([obj.group] if obj.group else []):
-            _pin(edited, scene, dependant)
-        _pin(edited, scene, object_id, cell, local_yaw)
-        changes.append(Change(object=object_id, from_cell=obj.cell, to_cell=cell, from_facing=obj.facing,
-                              to_facing=moved.facing,
-                              distance_m=round(math.dist(obj.position[:2], moved.position[:2]), 3)))
-        scene, diagnostics = fixer.compile()
+    for codes in PHASES:
+        stuck: set[str] = set()
+        while budget > 0 and (object_id := fixer.offender(scene, diagnostics, stuck, codes)):
+            budget -= 1
+            found = fixer.find(object_id, scene, codes)
+            if found is None:
+                stuck.add(object_id)
+                continue
+            cell, local_yaw, moved = found
+            obj = scene.object(object_id)
+            for dependant in _dependants(edited, object_id) + ([obj.group] if obj.group else []):
+                _pin(edited, scene, dependant)
+            _pin(edited, scene, object_id, cell, local_yaw)
+            changes.append(Change(object=object_id, from_cell=obj.cell, to_cell=cell, from_facing=obj.facing,
+                                  to_facing=moved.facing,
+                                  distance_m=round(math.dist(obj.position[:2], moved.position[:2]), 3)))
+            scene, diagnostics = fixer.compile()
     return RepairResult(program=edited, changes=changes, diagnostics=diagnostics)

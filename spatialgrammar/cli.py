@@ -96,7 +96,7 @@ def fix(
             sys.stdout.write(result.text)
         else:
             out.write_text(result.text, encoding="utf-8")
-    _print_diagnostics([d for d in result.diagnostics if d.severity == "error"], result.text or source)
+    _print_diagnostics([d for d in result.diagnostics if d.severity == "error"], source)
     verdict = "clean" if result.ok else "still has errors"
     typer.echo(f"{len(result.changes)} change(s); the result is {verdict}", err=True)
     raise typer.Exit(0 if result.ok else 1)
