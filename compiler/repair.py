@@ -108,26 +108,27 @@ class Repairer:
         scene, diagnostics = build_scene(self.program, self.catalog)
         return scene, diagnostics + run_checks(scene)
 
-    def offender(self, scene: Scene, diagnostics: list[Diagnostic], stuck: set[str],
-                 codes: list[str]) -> str | None:
-        """The object to move next: in a collision the later-declared one; movable ones only."""
-        for d in diagnostics:
-            if d.severity != "error" or d.code not in codes:
-                continue
-            objects = [scene.object(i) for i in d.objects if scene.object(i)]
-            objects = [o for o in objects if o.id not in stuck and _frame_of(o, scene) is not None]
-            if objects:
-                return max(objects, key=lambda o: (o.span.line if o.span else 0, o.id)).id
-        return None
+    def movers(self, scene: Scene, d: Diagnostic) -> list[str]:
+        """Who may move to clear ``d``: for overlaps the later-declared object first; for an
+        unreachable object, itself first, then the object blocking its front."""
+        objects = [scene.object(i) for i in d.objects if scene.object(i)]
+        movable = [o for o in objects if _frame_of(o, scene) is not None]
+        if d.code != "unreachable":
+            movable.sort(key=lambda o: (o.span.line if o.span else 0, o.id), reverse=True)
+        return [o.id for o in movable]
 
     def candidates(self, obj: PlacedObject, scene: Scene):
         (ox, oy), frame_yaw = _frame_of(obj, scene)
         cell = scene.cell
         sx, sy = round(obj.cell[0]), round(obj.cell[1])
         local_yaw = (obj.yaw_deg - frame_yaw) % 360.0
+        # No use looking further than the area the object stands in.
+        area = scene.object(obj.parent).size if obj.parent else scene.room(obj.room).inner().bounds
+        span = max(area[0], area[1]) if obj.parent else max(area[2] - area[0], area[3] - area[1])
+        radius = min(self.radius, math.ceil(span / cell))
         options = []
-        for dx in range(-self.radius, self.radius + 1):
-            for dy in range(-self.radius, self.radius + 1):
+        for dx in range(-radius, radius + 1):
+            for dy in range(-radius, radius + 1):
                 for turns in range(4):
                     cost = math.hypot(sx + dx - obj.cell[0], sy + dy - obj.cell[1]) + TURN_COST * min(turns, 4 - turns)
                     options.append((round(cost, 9), turns, dx, dy))
@@ -161,8 +162,10 @@ class Repairer:
                 return False
         return True
 
-    def find(self, object_id: str, scene: Scene, codes: list[str]) -> tuple[tuple[int, int], float, PlacedObject] | None:
-        """The cheapest candidate pose that leaves the object free of ``codes`` errors."""
+    def find(self, object_id: str, scene: Scene, codes: list[str],
+             watch: set[str]) -> tuple[tuple[int, int], float, PlacedObject] | None:
+        """The cheapest candidate pose of ``object_id`` after which no error of the placement
+        codes or ``codes`` names any object in ``watch``."""
         obj = scene.object(object_id)
         moving = {object_id} | {c.id for c in _subtree(scene, object_id)}
         ancestors = set()
@@ -192,7 +195,7 @@ class Repairer:
                 nearby += [o for o in keep if o.id in ancestors and o not in nearby]
             trial = scene.model_copy(update={"objects": nearby + [moved] + carried})
             problems = [d for d in run_checks(trial, only=sorted(set(PLACEMENT) | set(codes)))
-                        if d.severity == "error" and object_id in d.objects]
+                        if d.severity == "error" and watch & set(d.objects)]
             if not problems:
                 return cell, local_yaw, moved
         return None
@@ -274,12 +277,19 @@ def repair(program: ast.Program, catalog: Catalog | None = None, radius: int = 2
     changes: list[Change] = []
     budget = max_moves if max_moves is not None else 3 * len(scene.objects) + 10
     for codes in PHASES:
-        stuck: set[str] = set()
-        while budget > 0 and (object_id := fixer.offender(scene, diagnostics, stuck, codes)):
+        stuck: set[tuple] = set()
+        while budget > 0:
+            d = next((d for d in diagnostics if d.severity == "error" and d.code in codes
+                      and (d.code, tuple(d.objects)) not in stuck and fixer.movers(scene, d)), None)
+            if d is None:
+                break
             budget -= 1
-            found = fixer.find(object_id, scene, codes)
-            if found is None:
-                stuck.add(object_id)
+            victim = {d.objects[0]} if d.code == "unreachable" else set()
+            for object_id in fixer.movers(scene, d):
+                if (found := fixer.find(object_id, scene, codes, {object_id} | victim)) is not None:
+                    break
+            else:
+                stuck.add((d.code, tuple(d.objects)))
                 continue
             cell, local_yaw, moved = found
             obj = scene.object(object_id)

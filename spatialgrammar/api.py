@@ -11,7 +11,6 @@ from pathlib import Path
 
 from compiler import compile_text
 from compiler.ascii_map import ascii_map
-from compiler.export import export
 from compiler.repair import Change, repair
 
 from . import ast
@@ -89,6 +88,8 @@ def compile_file(source: Path, out: Path, force: bool = False) -> CheckReport:
     """Compile a script and export it by the output's extension (.glb, .gltf, .json).
 
     A script with errors is not exported unless ``force`` (its scene is still complete)."""
+    from compiler.export import export  # trimesh is slow to import: only when exporting
+
     result = compile_text(source.read_text(encoding="utf-8"), str(source))
     if result.scene is not None and (force or not has_errors(result.diagnostics)):
         export(result.scene, out)
