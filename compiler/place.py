@@ -7,7 +7,7 @@ import heapq
 import math
 from dataclasses import dataclass, field
 
-from shapely.geometry import Point
+from shapely.geometry import Point, Polygon
 
 from assets import Catalog, Category
 from spatialgrammar import ast
@@ -78,6 +78,7 @@ class Placer:
         self.placed: dict[str, PlacedObject] = {}
         self.diagnostics: list[Diagnostic] = []
         self.producer: dict[str, int] = {}  # object id -> order of the pending that makes it
+        self.inners: dict[str, Polygon] = {}  # room id -> clear floor, computed once
 
     # ---- collection ---------------------------------------------------------------------
 
@@ -336,7 +337,9 @@ class Placer:
     def middle(self, frame: Frame) -> Vec2:
         centre = frame.to_world(frame.width / 2, frame.depth / 2)
         if frame.kind in ("floor", "ceiling"):
-            inner = frame.room.inner()
+            if frame.room.id not in self.inners:
+                self.inners[frame.room.id] = frame.room.inner()
+            inner = self.inners[frame.room.id]
             if not inner.contains(Point(centre)):
                 c = inner.centroid
                 return (round(c.x, 9), round(c.y, 9))

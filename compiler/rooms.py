@@ -90,6 +90,12 @@ def along_point(room: Room, wall: Wall, offset: int | None, cell: float) -> floa
     return (local - start) * (dx or dy)
 
 
+def _near_box(room: Room, x: float, y: float) -> bool:
+    """Cheap test before the exact one: is (x, y) on or in the room's bounding box?"""
+    xs, ys = [p[0] for p in room.polygon], [p[1] for p in room.polygon]
+    return min(xs) - 1e-6 <= x <= max(xs) + 1e-6 and min(ys) - 1e-6 <= y <= max(ys) + 1e-6
+
+
 def build_opening(stmt: ast.Opening, room: Room, rooms: list[Room], cell: float) -> tuple[Opening | None, list[Diagnostic]]:
     """A door or window on a wall of ``room``; it joins whichever room shares that wall."""
     wall = find_wall(room, stmt.wall)
@@ -104,7 +110,8 @@ def build_opening(stmt: ast.Opening, room: Room, rooms: list[Room], cell: float)
     x, y = wall.start[0] + dx * s, wall.start[1] + dy * s
     joined = [room.id] + [
         other.id for other in rooms
-        if other.id != room.id and other.shape().exterior.distance(Point(x, y)) < 1e-6
+        if other.id != room.id and _near_box(other, x, y)
+        and other.shape().exterior.distance(Point(x, y)) < 1e-6
     ]
     return Opening(
         id=stmt.id, kind=stmt.kind, room=room.id, rooms=joined, wall_index=wall.index,

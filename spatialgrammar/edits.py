@@ -123,7 +123,9 @@ def apply_edits(program: ast.Program) -> tuple[ast.Program, list[Diagnostic]]:
     """The program with every edit statement applied in order, and what went wrong."""
     rooms: list[ast.Room] = []
     editor = _Editor(rooms)
-    for stmt in program.model_copy(deep=True).statements:
+    edits = any(not isinstance(s, ast.Room) for s in program.statements)
+    # Edits change room bodies in place, so only then is a private copy needed.
+    for stmt in (program.model_copy(deep=True) if edits else program).statements:
         if isinstance(stmt, ast.Room):
             rooms.append(stmt)
         elif isinstance(stmt, ast.Move):
