@@ -6,6 +6,7 @@ This is the top of the stack: it may call the compiler; the language modules
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +95,24 @@ def compile_file(source: Path, out: Path, force: bool = False) -> CheckReport:
     if result.scene is not None and (force or not has_errors(result.diagnostics)):
         export(result.scene, out)
     return CheckReport(diagnostics=result.diagnostics, program=result.program)
+
+
+def explain(code: str) -> str:
+    """The documentation of a diagnostic code; unknown codes list the known ones."""
+    from compiler.checks import explain as explain_check, known_checks
+    from compiler.codes import COMPILER_CODES
+
+    from .codes import LANGUAGE_CODES
+
+    table = {**LANGUAGE_CODES, **COMPILER_CODES}
+    if code in table:
+        return f"{code}: {table[code]}"
+    if code in known_checks():
+        return f"{code}:\n{explain_check(code)}"
+    known = sorted(set(table) | set(known_checks()))
+    close = difflib.get_close_matches(code, known, n=1)
+    hint = f"did you mean `{close[0]}`? " if close else ""
+    raise ValueError(f"unknown code `{code}`; {hint}known codes: {', '.join(known)}")
 
 
 def diagnostics_json(diagnostics: list[Diagnostic]) -> str:

@@ -123,6 +123,16 @@ def compile_cmd(
 
 
 @app.command()
+def explain(code: str = typer.Argument(..., help="A diagnostic code such as `collision`.")) -> None:
+    """Print what a diagnostic code means, why it matters and how to fix it."""
+    try:
+        typer.echo(api.explain(code))
+    except ValueError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
 def textbook() -> None:
     """Print the language's manual (also the LLM system prompt)."""
     typer.echo(api.textbook())
