@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command sets everything up: the Python package with its test extras and the
-# Node tools the tests use (the Khronos glTF validator). Safe to run again.
+# Node tools (the Khronos glTF validator, three.js for the viewer) and the Debian programs
+# the integration tests drive (Blender, Chromium). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --upgrade pip
@@ -10,4 +11,6 @@ if command -v npm >/dev/null 2>&1; then
 else
   echo "setup: npm not found; install Node.js to run the glTF validator tests" >&2
 fi
+# Real clients the integration tests drive: Blender (glTF import) and Chromium (viewer).
+bash scripts/setup_clients.sh
 echo "setup: done. Try: sgram --help"

@@ -123,6 +123,50 @@ def compile_cmd(
 
 
 @app.command()
+def render(
+    file: Path = typer.Argument(..., help="Script to draw."),
+    out: Path = typer.Option(None, "-o", "--out", help="PNG to write (default FILE_<view>.png)."),
+    view: str = typer.Option("top", "--view", help="top (plan with diagnostics) or persp (shaded 3D)."),
+    size: int = typer.Option(None, "--size", help="Width in pixels."),
+) -> None:
+    """Draw a script as PNG: a top-down plan (default) or a perspective picture."""
+    from compiler.render import VIEWS, render_file
+
+    if view not in VIEWS:
+        typer.echo(f"error: unknown view `{view}`: use top or persp", err=True)
+        raise typer.Exit(2)
+    out = out or file.with_name(f"{file.stem}_{view}.png")
+    try:
+        diagnostics = render_file(file, out, view, size)
+    except OSError as err:
+        typer.echo(f"error: cannot read `{file}`: {err}", err=True)
+        raise typer.Exit(2) from None
+    except ValueError as err:
+        _print_diagnostics(getattr(err, "diagnostics", []), _read(file))
+        raise typer.Exit(1) from None
+    for d in diagnostics:
+        typer.echo(d.render_short(), err=True)
+    typer.echo(str(out))
+
+
+@app.command()
+def view(
+    file: Path = typer.Argument(..., help="A .sg script (reloaded when it changes) or a .glb/.gltf file."),
+    port: int = typer.Option(0, "--port", help="Port (default: any free port)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser."),
+) -> None:
+    """Show a scene in a local 3D viewer (three.js from node_modules, no network)."""
+    from compiler.viewer import serve
+
+    try:
+        serve(file, host=host, port=port, open_browser=not no_browser)
+    except (OSError, ValueError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
 def explain(code: str = typer.Argument(..., help="A diagnostic code such as `collision`.")) -> None:
     """Print what a diagnostic code means, why it matters and how to fix it."""
     try:
