@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -319,6 +320,14 @@ class Builder(Transformer):
 
     def surface_wall(self, meta, ch):
         return ast.SurfaceRef(kind="wall", wall=ch[0], span=span_of(meta))
+
+    def surface_bad_wall(self, meta, ch):
+        """``on nort wall``: a misspelled side, reported like any unknown direction."""
+        word = str(ch[0])
+        close = difflib.get_close_matches(word, list(ast.DIRECTION_WORDS), n=1, cutoff=0.5)
+        self._error("unknown_direction", f"`{word}` is not a direction", span_of(ch[0]),
+                    f"did you mean `{close[0]}`?" if close else "write north, east, south or west")
+        return ast.SurfaceRef(kind="wall", wall=ast.WallRef(side="north"), span=span_of(meta))
 
     def surface_ceiling(self, meta, ch):
         return ast.SurfaceRef(kind="ceiling", span=span_of(meta))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from . import ast
 
 INDENT = "  "
 
 
 def _num(value: float) -> str:
-    """Shortest exact text of a metre or degree value: ``2.7``, ``90``."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    """Shortest exact text of a metre or degree value, never in exponent form: ``2.7``,
+    ``90``, ``0.00001``."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{Decimal(repr(float(value))):f}"
 
 
 def _wall(wall: ast.WallRef) -> str:
@@ -85,7 +90,7 @@ class Formatter:
     def line(self, depth: int, text: str, stmt: ast.Stmt) -> None:
         pad = INDENT * depth
         self.out.extend(f"{pad}# {c}".rstrip() for c in stmt.comments)
-        self.out.append(f"{pad}{text}" + (f"  # {stmt.note}".rstrip() if stmt.note else ""))
+        self.out.append(f"{pad}{text}" + (f"  # {stmt.note}".rstrip() if stmt.note is not None else ""))
 
     def block(self, depth: int, head: str, stmt: ast.Stmt, body: list, required: bool = True) -> None:
         if not body:

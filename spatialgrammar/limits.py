@@ -14,28 +14,24 @@ MAX_DEPTH = 4  # nested `on` blocks
 MAX_ERRORS = 50  # diagnostics reported per file before giving up
 
 
-def _numbers(node: ast.Node) -> Iterator[int]:
-    """Every cell quantity written directly on this node."""
-    if isinstance(node, ast.At):
-        yield from (node.x, node.y)
-    elif isinstance(node, ast.Rect):
-        yield from (node.x, node.y, node.w, node.h)
-    elif isinstance(node, ast.Poly):
-        for x, y in node.points:
-            yield from (x, y)
-    elif isinstance(node, ast.Size):
-        yield from (node.w, node.d)
-    elif isinstance(node, ast.Clauses):
-        yield from (v for v in (node.gap, node.offset, node.spacing) if v is not None)
-    elif isinstance(node, ast.Opening):
-        yield from (v for v in (node.offset, node.width) if v is not None)
-
-
-def _children(node: ast.Node) -> Iterator[ast.Node]:
-    for name in type(node).model_fields:
-        value = getattr(node, name)
-        items = value if isinstance(value, list) else [value]
-        yield from (item for item in items if isinstance(item, ast.Node))
+def _cell_numbers(stmt: ast.Stmt) -> Iterator[int]:
+    """Every cell quantity a statement writes (positions, sizes, widths, gaps)."""
+    if isinstance(stmt, ast.Room):
+        shape = stmt.shape
+        if isinstance(shape, ast.Rect):
+            yield from (shape.x, shape.y, shape.w, shape.h)
+        else:
+            for x, y in shape.points:
+                yield from (x, y)
+    elif isinstance(stmt, ast.Opening):
+        yield from (v for v in (stmt.offset, stmt.width) if v is not None)
+    clauses = getattr(stmt, "clauses", None)
+    if clauses is not None:
+        if isinstance(clauses.placement, ast.At):
+            yield from (clauses.placement.x, clauses.placement.y)
+        if clauses.size is not None:
+            yield from (clauses.size.w, clauses.size.d)
+        yield from (v for v in (clauses.gap, clauses.offset, clauses.spacing) if v is not None)
 
 
 def check_limits(program: ast.Program) -> list[Diagnostic]:
@@ -43,34 +39,32 @@ def check_limits(program: ast.Program) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     objects = 0
 
-    def visit(node: ast.Node, depth: int, span: ast.Span | None) -> None:
+    def visit(statements: list, depth: int) -> None:
         nonlocal objects
-        span = node.span or span
-        if isinstance(node, ast.ObjectDecl):
-            objects += 1
-        elif isinstance(node, ast.GroupDecl):
-            objects += node.count
-        if isinstance(node, ast.OnBlock):
-            depth += 1
-            if depth == MAX_DEPTH + 1:
+        for stmt in statements:
+            if isinstance(stmt, ast.ObjectDecl):
+                objects += 1
+            elif isinstance(stmt, ast.GroupDecl):
+                objects += stmt.count
+            big = [n for n in _cell_numbers(stmt) if abs(n) > MAX_GRID]
+            if big:
+                found.append(Diagnostic(
+                    code="grid_too_large",
+                    message=f"`{big[0]}` cells is beyond the grid limit of {MAX_GRID} cells",
+                    span=stmt.span,
+                    hint="use a coarser `cell` size in the `scene` line",
+                ))
+            inner = depth + 1 if isinstance(stmt, ast.OnBlock) else depth
+            if isinstance(stmt, ast.OnBlock) and inner == MAX_DEPTH + 1:
                 found.append(Diagnostic(
                     code="nesting_too_deep",
-                    message=f"`on` blocks are nested {depth} deep, the limit is {MAX_DEPTH}",
-                    span=node.span,
+                    message=f"`on` blocks are nested {inner} deep, the limit is {MAX_DEPTH}",
+                    span=stmt.span,
                     hint="place this sub-layout on a surface higher up the hierarchy",
                 ))
-        big = [n for n in _numbers(node) if abs(n) > MAX_GRID]
-        if big:
-            found.append(Diagnostic(
-                code="grid_too_large",
-                message=f"`{big[0]}` cells is beyond the grid limit of {MAX_GRID} cells",
-                span=span,
-                hint="use a coarser `cell` size in the `scene` line",
-            ))
-        for child in _children(node):
-            visit(child, depth, span)
+            visit(getattr(stmt, "body", []), inner)
 
-    visit(program, 0, None)
+    visit(program.statements, 0)
     if objects > MAX_OBJECTS:
         found.append(Diagnostic(
             code="too_many_objects",

@@ -16,7 +16,7 @@ from . import ast
 from .build import RECOVER, Builder
 from .comments import attach_comments, scan_comments
 from .diagnostics import Diagnostic, has_errors
-from .limits import MAX_ERRORS, MAX_FILE_BYTES, check_limits
+from .limits import MAX_DEPTH, MAX_ERRORS, MAX_FILE_BYTES, check_limits
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 
@@ -46,12 +46,23 @@ class ParseError(ValueError):
         super().__init__("\n".join(d.render_short() for d in diagnostics))
 
 
+class _WholeWords:
+    """Post-lexer that keeps NAME in every lexer state, so a keyword glued to the next
+    word (``behindbed``) lexes as one unknown word instead of a keyword plus a name."""
+
+    always_accept = ("NAME",)
+
+    def process(self, stream):
+        return stream
+
+
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
     return Lark(
         GRAMMAR.read_text(),
         parser="lalr",
         lexer="contextual",
+        postlex=_WholeWords(),
         propagate_positions=True,
         maybe_placeholders=False,
     )
@@ -146,6 +157,33 @@ def _blank(line: str) -> str:
     return "}" * -depth
 
 
+def _brace_depth_error(lines: list[str]) -> Diagnostic | None:
+    """Blocks nested far beyond any legal script are refused before parsing (a deep enough
+    pile would exhaust Python's recursion limit); legal depths are checked in ``limits``."""
+    depth = 0
+    for number, line in enumerate(lines, start=1):
+        inside = False
+        for column, char in enumerate(line, start=1):
+            if char == '"':
+                inside = not inside
+            elif inside:
+                continue
+            elif char == "#":
+                break
+            elif char == "{":
+                depth += 1
+                if depth > MAX_DEPTH + 2:
+                    return Diagnostic(
+                        code="nesting_too_deep",
+                        message=f"blocks are nested more than {MAX_DEPTH + 2} deep "
+                                f"(a room, `in` or `on` blocks at most {MAX_DEPTH} deep)",
+                        span=ast.Span(line=number, column=column, end_line=number, end_column=column + 1),
+                        hint="place this sub-layout on a surface higher up the hierarchy")
+            elif char == "}":
+                depth = max(0, depth - 1)
+    return None
+
+
 def parse_diagnostics(text: str, file: str | None = None) -> tuple[ast.Program | None, list[Diagnostic]]:
     """Parse ``text``; return the program (None if it has errors) and all diagnostics."""
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -159,6 +197,11 @@ def parse_diagnostics(text: str, file: str | None = None) -> tuple[ast.Program |
         )
         return None, [diag]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    real_lines = len(lines)
+    too_deep = _brace_depth_error(lines)
+    if too_deep is not None:
+        too_deep.file = file
+        return None, [too_deep]
     diagnostics: list[Diagnostic] = []
     blanked: set[int] = set()
     tree = None
@@ -169,17 +212,19 @@ def parse_diagnostics(text: str, file: str | None = None) -> tuple[ast.Program |
             if isinstance(err, UnexpectedCharacters):
                 diag = _char_error(err)
             elif isinstance(err, UnexpectedToken):
-                diag = _token_error(err, len(lines))
+                diag = _token_error(err, real_lines)
             else:
                 assert isinstance(err, UnexpectedEOF)
                 last = max(1, len(lines))
                 diag = Diagnostic(code="syntax", message="unexpected end of file",
                                   span=ast.Span(line=last, column=1, end_line=last, end_column=2))
             line = diag.span.line if diag.span else 0
-            if not any(d.span == diag.span and d.message == diag.message for d in diagnostics):
+            if diag.code == "unclosed_block" and any(d.code == "unclosed_block" for d in diagnostics):
+                pass  # one missing `}` or several: one fault, reported once
+            elif not any(d.span == diag.span and d.message == diag.message for d in diagnostics):
                 diagnostics.append(diag)
             if isinstance(err, UnexpectedToken) and err.token.type == "$END":
-                if "RBRACE" not in err.expected or len(lines) > len(text) + MAX_ERRORS:
+                if "RBRACE" not in err.expected or len(lines) > real_lines + MAX_DEPTH + 8:
                     break
                 lines.append("}")  # close the open block and keep checking what it holds
                 continue
