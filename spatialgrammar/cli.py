@@ -166,6 +166,26 @@ def view(
         raise typer.Exit(2) from None
 
 
+@app.command(name="eval")
+def eval_cmd(
+    generator: str = typer.Option(..., "--generator", help="NAME[:OPTION], e.g. dir:eval/suites/dev_ref or sgmini."),
+    out: Path = typer.Option(..., "-o", "--out", help="Folder for metrics.json, cases.jsonl, report.md."),
+    suite: Path = typer.Option(Path("eval/suites/dev.jsonl"), "--suite", help="Suite (JSON Lines)."),
+    limit: int = typer.Option(None, "--limit", help="Only the first N cases."),
+    no_progress: bool = typer.Option(False, "--no-progress", help="No progress bar."),
+) -> None:
+    """Score a generator on a benchmark suite: requirements, collisions, bounds, navigability."""
+    from eval.bench import run_eval, summary_line
+    from eval.registry import UnknownName
+
+    try:
+        metrics = run_eval(suite, generator, out, limit=limit, progress=not no_progress)
+    except (UnknownName, ValueError, OSError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(summary_line(metrics))
+
+
 @app.command()
 def explain(code: str = typer.Argument(..., help="A diagnostic code such as `collision`.")) -> None:
     """Print what a diagnostic code means, why it matters and how to fix it."""

@@ -22,6 +22,9 @@ LANGUAGE_CODES: dict[str, str] = {
                         "or `around` on a single object (use `group`).",
     "misplaced_scene": "The `scene` line must be the first statement and appear once.",
     "bad_count": "A `group` needs at least one member.",
+    "group_member_edit": "`move`, `rotate`, `remove` and `replace` change whole groups; to edit "
+                         "one member, write the members as separate `object` lines (`on ID_N { }` "
+                         "works on a member).",
     "outside_room": "Objects, doors and windows live inside a `room` block (or an `in ROOM` "
                     "block that adds to one).",
     "file_too_large": f"Scripts are limited to {MAX_FILE_BYTES:,} bytes; split the scene.",

@@ -40,12 +40,32 @@ class _Editor:
             code="unknown_reference", message=f"no {what} named `{ref.name}`", span=ref.span,
             objects=[ref.name], hint=hint))
 
-    def find(self, ref: ast.Ref) -> tuple[list, Decl, ast.Room] | None:
+    def find(self, ref: ast.Ref, members: bool = False) -> tuple[list, Decl, ast.Room] | None:
+        """The declaration ``ref`` names; group members (``ID_N``) only when ``members``."""
         found = self.index()
-        if ref.name not in found:
-            self._unknown(ref, sorted(found), "object")
+        if ref.name in found:
+            return found[ref.name]
+        group = self.group_of(ref.name, found)
+        if group is not None and members:
+            return found[group]
+        if group is not None:
+            self.diagnostics.append(Diagnostic(
+                code="group_member_edit",
+                message=f"`{ref.name}` is a member of group `{group}`; edits change whole groups",
+                span=ref.span, objects=[ref.name, group],
+                hint=f"edit `{group}` as a whole, or write its members as separate `object` lines"))
             return None
-        return found[ref.name]
+        self._unknown(ref, sorted(found), "object")
+        return None
+
+    @staticmethod
+    def group_of(name: str, found: dict[str, tuple[list, Decl, ast.Room]]) -> str | None:
+        """The group whose member ``name`` is (``chairs_2`` -> ``chairs``), if any."""
+        stem, _, number = name.rpartition("_")
+        hit = found.get(stem)
+        if hit and isinstance(hit[1], ast.GroupDecl) and number.isdigit() and 1 <= int(number) <= hit[1].count:
+            return stem
+        return None
 
     def move(self, stmt: ast.Move) -> None:
         if (hit := self.find(stmt.target)) is None:
@@ -110,7 +130,7 @@ class _Editor:
                 code="outside_room", message="a wall or ceiling block needs a room",
                 span=stmt.span, hint="put it inside a `room` or `in ROOM { }` block"))
             return
-        if (hit := self.find(parent)) is None:
+        if (hit := self.find(parent, members=True)) is None:
             return
         hit[2].body.append(stmt)
 

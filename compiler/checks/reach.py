@@ -13,7 +13,7 @@ front of what they use, not beside its corner.
 Which objects: floor objects whose use side matters. Skipped: ``ground`` objects (rugs),
 wall and ceiling objects, objects on other objects, small decor (footprint under
 0.09 m^2, or a category naming a plant, lamp, vase, bin or rug), and pull-out seating
-(chairs, stools, ottomans, poufs). Seating is not in the walker's way either: a desk
+(chairs, stools, ottomans, poufs, benches). Seating is not in the walker's way either: a desk
 with its chair tucked in front of it, or a table ringed by chairs, stays reachable
 (``door_blocked`` and ``collision`` still see chairs).
 
@@ -45,7 +45,7 @@ ARM_REACH_M = 0.35
 DOOR_START_RADIUS_M = 0.5
 SMALL_AREA_M2 = 0.09
 DECOR_WORDS = ("plant", "lamp", "vase", "bin", "rug")
-MOVABLE_WORDS = ("chair", "stool", "ottoman", "pouf")
+MOVABLE_WORDS = ("chair", "stool", "ottoman", "pouf", "bench")
 """Seating that is pulled out to be used: neither checked nor in the way of others."""
 FRONT_FRACTION = 1 / 3
 """The part of the front edge, centred, that a person must get close to."""
