@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from shapely.geometry import Polygon
 
 from spatialgrammar.ast import Span
@@ -168,11 +168,26 @@ class Scene(Model):
     openings: list[Opening] = Field(default_factory=list)
     objects: list[PlacedObject] = Field(default_factory=list)
 
-    def object(self, object_id: str) -> PlacedObject | None:
-        return next((o for o in self.objects if o.id == object_id), None)
+    _index: tuple | None = PrivateAttr(default=None)
+
+    def _lookup(self) -> tuple[dict[str, PlacedObject], dict[str, list[PlacedObject]]]:
+        """Objects by id and children by parent, rebuilt when the object list changes."""
+        key = (id(self.objects), len(self.objects))
+        if self._index is None or self._index[0] != key:
+            by_id: dict[str, PlacedObject] = {}
+            children: dict[str, list[PlacedObject]] = {}
+            for o in self.objects:
+                by_id.setdefault(o.id, o)
+                if o.parent is not None:
+                    children.setdefault(o.parent, []).append(o)
+            self._index = (key, by_id, children)
+        return self._index[1], self._index[2]
+
+    def object(self, object_id: str | None) -> PlacedObject | None:
+        return self._lookup()[0].get(object_id) if object_id is not None else None
 
     def room(self, room_id: str) -> Room | None:
         return next((r for r in self.rooms if r.id == room_id), None)
 
     def children(self, object_id: str) -> list[PlacedObject]:
-        return [o for o in self.objects if o.parent == object_id]
+        return list(self._lookup()[1].get(object_id, []))

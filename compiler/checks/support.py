@@ -48,7 +48,7 @@ def check_unsupported(scene: Scene) -> Iterator[Diagnostic]:
         base = parent.footprint()
         shape = obj.footprint()
         depth, move = overhang(base, shape)
-        centre_off = not base.buffer(1e-9).contains(Point(obj.position[:2]))
+        centre_off = base.distance(Point(obj.position[:2])) > 1e-9
         if depth <= TOLERANCE_M and not centre_off:
             continue
         where = "its shelf" if obj.surface == "shelf" else "its top"
