@@ -49,8 +49,8 @@ def room_lines(index: int, objects: int) -> list[str]:
         o = f"{r}_o{n}"
         kind = n % 10
         if kind == 0:
-            lines.append(f'  object {o} table "a plain table number {n}" at {5 + n % 50},{5 + n % 40}'
-                         " facing north size 12x8")
+            lines.append(f'  object {o} table "a plain table number {n}" '
+                         f"at {5 + n % 50},{5 + n % 40} facing north size 12x8")
         elif kind == 1:
             lines.append(f"  object {o} bookshelf against west wall offset {n % 45} facing east")
         elif kind == 2:

@@ -219,7 +219,7 @@ class Builder(Transformer):
         return self._opt("facing", node, meta)
 
     def facing_angle(self, meta, ch):
-        return ast.Facing(angle=float(ch[0]) % 360.0, span=span_of(meta))
+        return ast.Facing(angle=float(ch[0]) % 360.0 % 360.0, span=span_of(meta))  # -1e-14 % 360 == 360
 
     def facing_object(self, meta, ch):
         return ast.Facing(target=self._ref(ch[0]), span=span_of(meta))

@@ -157,9 +157,9 @@ def _blank(line: str) -> str:
     return "}" * -depth
 
 
-def _brace_depth_error(lines: list[str]) -> Diagnostic | None:
-    """Blocks nested far beyond any legal script are refused before parsing (a deep enough
-    pile would exhaust Python's recursion limit); legal depths are checked in ``limits``."""
+def _braces(lines: list[str]):
+    """(line, column, depth after it) for every `{` and `}` that opens or closes a block;
+    braces in descriptions and comments do not count."""
     depth = 0
     for number, line in enumerate(lines, start=1):
         inside = False
@@ -170,17 +170,35 @@ def _brace_depth_error(lines: list[str]) -> Diagnostic | None:
                 continue
             elif char == "#":
                 break
-            elif char == "{":
-                depth += 1
-                if depth > MAX_DEPTH + 2:
-                    return Diagnostic(
-                        code="nesting_too_deep",
-                        message=f"blocks are nested more than {MAX_DEPTH + 2} deep "
-                                f"(a room, `in` or `on` blocks at most {MAX_DEPTH} deep)",
-                        span=ast.Span(line=number, column=column, end_line=number, end_column=column + 1),
-                        hint="place this sub-layout on a surface higher up the hierarchy")
-            elif char == "}":
-                depth = max(0, depth - 1)
+            elif char in "{}":
+                depth = depth + 1 if char == "{" else max(0, depth - 1)
+                yield number, column, depth
+
+
+def _statement_starts(lines: list[str]) -> list[int]:
+    """Line numbers where a top-level statement may start (block depth 0)."""
+    depth_at = {}
+    for number, _, depth in _braces(lines):
+        depth_at[number] = depth  # the depth after the line's last brace
+    starts, depth = [], 0
+    for number in range(1, len(lines) + 1):
+        if depth == 0:
+            starts.append(number)
+        depth = depth_at.get(number, depth)
+    return starts
+
+
+def _brace_depth_error(lines: list[str]) -> Diagnostic | None:
+    """Blocks nested far beyond any legal script are refused before parsing (a deep enough
+    pile would exhaust Python's recursion limit); legal depths are checked in ``limits``."""
+    for number, column, depth in _braces(lines):
+        if depth > MAX_DEPTH + 2:
+            return Diagnostic(
+                code="nesting_too_deep",
+                message=f"blocks are nested more than {MAX_DEPTH + 2} deep "
+                        f"(a room, `in` or `on` blocks at most {MAX_DEPTH} deep)",
+                span=ast.Span(line=number, column=column, end_line=number, end_column=column + 1),
+                hint="place this sub-layout on a surface higher up the hierarchy")
     return None
 
 
@@ -205,9 +223,12 @@ def parse_diagnostics(text: str, file: str | None = None) -> tuple[ast.Program |
     diagnostics: list[Diagnostic] = []
     blanked: set[int] = set()
     tree = None
+    resume = 1  # after an error, parse again from the top-level statement that holds it
     while tree is None:
         try:
-            tree = _lark().parse("\n".join(lines) + "\n")
+            tree = _lark().parse("\n" * (resume - 1) + "\n".join(lines[resume - 1:]) + "\n")
+            if resume > 1:  # the rest is clean: one last pass for the tree of the whole text
+                tree, resume = None, 1
         except UnexpectedInput as err:
             if isinstance(err, UnexpectedCharacters):
                 diag = _char_error(err)
@@ -219,6 +240,8 @@ def parse_diagnostics(text: str, file: str | None = None) -> tuple[ast.Program |
                 diag = Diagnostic(code="syntax", message="unexpected end of file",
                                   span=ast.Span(line=last, column=1, end_line=last, end_column=2))
             line = diag.span.line if diag.span else 0
+            if line in blanked:
+                break
             if diag.code == "unclosed_block" and any(d.code == "unclosed_block" for d in diagnostics):
                 pass  # one missing `}` or several: one fault, reported once
             elif not any(d.span == diag.span and d.message == diag.message for d in diagnostics):
@@ -227,11 +250,13 @@ def parse_diagnostics(text: str, file: str | None = None) -> tuple[ast.Program |
                 if "RBRACE" not in err.expected or len(lines) > real_lines + MAX_DEPTH + 8:
                     break
                 lines.append("}")  # close the open block and keep checking what it holds
+                resume = _statement_starts(lines)[-1]
                 continue
-            if line in blanked or not 0 < line <= len(lines) or len(diagnostics) >= MAX_ERRORS:
+            if not 0 < line <= len(lines) or len(diagnostics) >= MAX_ERRORS:
                 break
             blanked.add(line)
             lines[line - 1] = _blank(lines[line - 1])
+            resume = max(start for start in _statement_starts(lines) if start <= line)
     program = None
     if tree is not None:
         builder = Builder()
