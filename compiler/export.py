@@ -124,8 +124,9 @@ def to_layout(scene: Scene) -> dict[str, Any]:
     }
 
 
-def to_layout_bytes(scene: Scene) -> bytes:
-    """The JSON layout as written to disk: ``json.dumps(indent=2)`` plus a newline, UTF-8."""
+def to_layout_bytes(scene: Scene, models=None) -> bytes:
+    """The JSON layout as written to disk: ``json.dumps(indent=2)`` plus a newline, UTF-8
+    (``models`` is accepted for a uniform exporter signature; the layout has no meshes)."""
     return (json.dumps(to_layout(scene), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -142,20 +143,29 @@ def palette_colour(name: str) -> tuple[float, float, float]:
 
 
 class _Materials:
-    """Material name -> (rgba, roughness) for one export, and the trimesh materials."""
+    """Material name -> (rgba, roughness, metallic) for one export, and the trimesh materials."""
 
     def __init__(self) -> None:
-        self.specs: dict[str, tuple[tuple[float, float, float, float], float]] = {}
+        self.specs: dict[str, tuple[tuple[float, float, float, float], float, float]] = {}
         self._made: dict[str, PBRMaterial] = {}
 
-    def get(self, name: str, rgba: tuple[float, float, float, float], roughness: float) -> PBRMaterial:
+    def get(self, name: str, rgba: tuple[float, float, float, float], roughness: float,
+            metallic: float = 0.0) -> PBRMaterial:
         if name not in self._made:
-            self.specs[name] = (rgba, roughness)
+            self.specs[name] = (rgba, roughness, metallic)
             self._made[name] = PBRMaterial(
-                name=name, baseColorFactor=list(rgba), metallicFactor=0.0, roughnessFactor=roughness,
+                name=name, baseColorFactor=list(rgba), metallicFactor=metallic, roughnessFactor=roughness,
                 alphaMode="BLEND" if rgba[3] < 1.0 else "OPAQUE", doubleSided=False,
             )
         return self._made[name]
+
+    def unique(self, name: str, rgba: tuple[float, float, float, float], roughness: float,
+               metallic: float) -> PBRMaterial:
+        """``name``, or ``name_2``, ``name_3``... when that name already holds another spec."""
+        candidate, n = name, 2
+        while candidate in self.specs and self.specs[candidate] != (rgba, roughness, metallic):
+            candidate, n = f"{name}_{n}", n + 1
+        return self.get(candidate, rgba, roughness, metallic)
 
     def fixed(self, name: str) -> PBRMaterial:
         return self.get(name, *FIXED_MATERIALS[name])
@@ -170,6 +180,27 @@ class _Materials:
     def category(self, category: str) -> PBRMaterial:
         return self.get(f"mat_{category}", (*palette_colour(category), 1.0), 0.7)
 
+    def object(self, category: str, mesh: trimesh.Trimesh) -> PBRMaterial:
+        """An object's material: for a library mesh (per-face colours, ``metadata["parts"]``) a white
+        base colour that the vertex colours tint, with the parts' area-weighted roughness and
+        metallic; ``mat_<category>`` or ``mat_<category>_<finish>``. Otherwise the category colour."""
+        parts = mesh.metadata.get("parts")
+        if not parts or mesh.visual.kind != "face":
+            return self.category(category)
+        areas = mesh.area_faces
+        total = float(areas.sum()) or 1.0
+        rough = metal = 0.0
+        for part in parts:
+            a, b = part["faces"]
+            share = float(areas[a:b].sum()) / total
+            rough += share * float(part["roughness"])
+            metal += share * (1.0 if float(part["metallic"]) >= 0.5 else 0.0)
+        roughness = round(min(1.0, max(0.05, round(rough / 0.05) * 0.05)), 2)
+        metallic = 1.0 if metal > 0.6 else 0.0
+        finish = mesh.metadata.get("finish") or ""
+        name = f"mat_{category}_{finish}" if finish else f"mat_{category}"
+        return self.unique(name, (1.0, 1.0, 1.0, 1.0), roughness, metallic)
+
     def role(self, role: str) -> PBRMaterial:
         return self.fixed(f"mat_{role}")
 
@@ -177,12 +208,33 @@ class _Materials:
 # --------------------------------------------------------------------------- glTF
 
 
+def _linear_colours(face_colours: np.ndarray) -> np.ndarray:
+    """sRGB uint8 face colours -> linear uint8 RGBA (glTF vertex colours are linear), opaque."""
+    c = np.asarray(face_colours, dtype=float)[:, :3] / 255.0
+    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    out = np.full((len(c), 4), 255, dtype=np.uint8)
+    out[:, :3] = np.clip(np.round(linear * 255.0), 0, 255).astype(np.uint8)
+    return out
+
+
 def _prepared(mesh: trimesh.Trimesh, material: PBRMaterial) -> trimesh.Trimesh:
-    """A copy with flat normals (unmerged vertices), the material, and no metadata."""
+    """A copy with flat normals (unmerged vertices), the material, and no metadata; a library
+    mesh keeps its per-face colours as linear vertex colours (``COLOR_0``) and lists its parts
+    (name, triangle range, finish) in the glTF mesh's extras."""
     out = mesh.copy()
+    parts = mesh.metadata.get("parts") if mesh.visual.kind == "face" else None
+    colours = _linear_colours(mesh.visual.face_colors) if parts else None
     out.metadata.clear()
     out.unmerge_vertices()
     out.visual = TextureVisuals(material=material)
+    if colours is not None:
+        out.visual.vertex_attributes["color"] = np.repeat(colours, 3, axis=0)
+        out.metadata["parts"] = [
+            {"name": p["name"], "material": p["material"], "first_triangle": int(p["faces"][0]),
+             "triangles": int(p["faces"][1] - p["faces"][0]), "rgba": list(p["rgba"]),
+             "metallic": p["metallic"], "roughness": p["roughness"]}
+            for p in parts
+        ]
     return out
 
 
@@ -233,12 +285,13 @@ class _Names:
         return unique
 
 
-def build_trimesh_scene(scene: Scene) -> trimesh.Scene:
-    """The glTF node tree as a trimesh Scene (see the module docstring); Y up at the root."""
-    return _build(scene)[0]
+def build_trimesh_scene(scene: Scene, models=None) -> trimesh.Scene:
+    """The glTF node tree as a trimesh Scene (see the module docstring); Y up at the root.
+    ``models``: a folder of the user's own models (see :mod:`assets.user_models`)."""
+    return _build(scene, models)[0]
 
 
-def _build(scene: Scene) -> tuple[trimesh.Scene, _Materials]:
+def _build(scene: Scene, models=None) -> tuple[trimesh.Scene, _Materials]:
     materials = _Materials()
     names = _Names(scene)
     out = trimesh.Scene(
@@ -300,8 +353,8 @@ def _build(scene: Scene) -> tuple[trimesh.Scene, _Materials]:
             node, local = parent.id, _inverse_rigid(world[parent.id]) @ transform
         else:
             node, local = (o.room if o.room in rooms else "scene"), transform
-        add(geometry.object_mesh(o), o.id, node, materials.category(o.category), transform=local,
-            extras=_object_extras(o))
+        mesh = geometry.object_mesh(o) if models is None else geometry.object_mesh(o, models=models)
+        add(mesh, o.id, node, materials.object(o.category, mesh), transform=local, extras=_object_extras(o))
 
     for o in scene.objects:
         place(o)
@@ -317,9 +370,9 @@ def _post_processor(materials: _Materials) -> Callable[[dict], None]:
             spec = materials.specs.get(material.get("name"))
             if spec is None:
                 continue
-            rgba, roughness = spec
+            rgba, roughness, metallic = spec
             material["pbrMetallicRoughness"] = {
-                "baseColorFactor": _nums(rgba), "metallicFactor": 0.0, "roughnessFactor": _num(roughness),
+                "baseColorFactor": _nums(rgba), "metallicFactor": _num(metallic), "roughnessFactor": _num(roughness),
             }
             material["alphaMode"] = "BLEND" if rgba[3] < 1.0 else "OPAQUE"
             material["doubleSided"] = False
@@ -354,9 +407,9 @@ def _set_targets(tree: dict) -> None:
             views[view]["target"] = kinds.pop()
 
 
-def to_glb_bytes(scene: Scene) -> bytes:
-    """The scene as a binary glTF (GLB)."""
-    built, materials = _build(scene)
+def to_glb_bytes(scene: Scene, models=None) -> bytes:
+    """The scene as a binary glTF (GLB); ``models`` is a folder of the user's own models."""
+    built, materials = _build(scene, models)
     data = trimesh.exchange.gltf.export_glb(
         built, include_normals=True, tree_postprocessor=_post_processor(materials))
     return _without_empty_bin(data)
@@ -371,9 +424,9 @@ def _without_empty_bin(glb: bytes) -> bytes:
     return glb
 
 
-def to_gltf_bytes(scene: Scene) -> bytes:
-    """The scene as one glTF JSON file with its buffer embedded as base64."""
-    built, materials = _build(scene)
+def to_gltf_bytes(scene: Scene, models=None) -> bytes:
+    """The scene as one glTF JSON file with its buffer embedded as base64; ``models`` as in :func:`to_glb_bytes`."""
+    built, materials = _build(scene, models)
     files = trimesh.exchange.gltf.export_gltf(
         built, include_normals=True, merge_buffers=True, embed_buffers=True,
         tree_postprocessor=_post_processor(materials))
@@ -388,21 +441,25 @@ def to_gltf_bytes(scene: Scene) -> bytes:
 
 # --------------------------------------------------------------------------- dispatch
 
-EXPORTERS: dict[str, Callable[[Scene], bytes]] = {
+EXPORTERS: dict[str, Callable[..., bytes]] = {
     ".glb": to_glb_bytes,
     ".gltf": to_gltf_bytes,
     ".json": to_layout_bytes,
 }
 
 
-def export(scene: Scene, path: str | Path) -> Path:
-    """Write ``scene`` to ``path`` in the format its extension names; returns the path."""
+def export(scene: Scene, path: str | Path, models=None) -> Path:
+    """Write ``scene`` to ``path`` in the format its extension names; returns the path.
+
+    ``models``: a folder of the user's own models with a ``manifest.yaml`` (or a loaded
+    :class:`assets.user_models.UserModels`); objects of those categories use them instead of
+    the procedural meshes. A bad folder raises :class:`assets.user_models.UserModelError`."""
     path = Path(path)
     exporter = EXPORTERS.get(path.suffix.lower())
     if exporter is None:
         known = ", ".join(EXPORTERS)
         raise ValueError(f"unknown export format `{path.suffix or path.name}`: use one of {known}")
-    data = exporter(scene)
+    data = exporter(scene) if models is None else exporter(scene, models=models)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path

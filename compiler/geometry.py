@@ -355,15 +355,19 @@ def box_mesh(category: str, size: tuple[float, float, float], description: str |
 
 
 def mesh_for(category: str, size: tuple[float, float, float], description: str | None = None,
-             seed: int = 0) -> trimesh.Trimesh:
+             seed: int = 0, models=None) -> trimesh.Trimesh:
     """The mesh of one object in its own frame (x = its right, y = its front, z up, base at
-    z = 0, centred in x/y), fitting ``size``.
+    z = 0, centred in x/y), filling ``size`` exactly.
 
-    This is the seam for the asset library: replace this module-level function (or make
-    it a registry lookup) to swap procedural meshes in; :func:`object_mesh` looks it up
-    at call time. It must be deterministic in its arguments.
+    This is the seam for the asset library: it asks :func:`assets.meshes.mesh_for` for the
+    procedural mesh (named parts, per-face colours, ``metadata["parts"]``), or for the user's
+    own model of that category when ``models`` (a folder or a loaded
+    :class:`assets.user_models.UserModels`) is given. :func:`object_mesh` looks this function
+    up at call time, so a test or a plug-in may replace it. It is deterministic in its arguments.
     """
-    return box_mesh(category, size, description, seed)
+    from assets.meshes import mesh_for as library_mesh
+
+    return library_mesh(category, size, description or "", seed, models=models)
 
 
 def object_seed(object_id: str) -> int:
@@ -371,10 +375,15 @@ def object_seed(object_id: str) -> int:
     return zlib.crc32(object_id.encode("utf-8"))
 
 
-def object_mesh(obj: PlacedObject) -> trimesh.Trimesh:
-    """The object's mesh in its own local frame; the node transform places it."""
-    mesh = mesh_for(obj.category, obj.size, obj.description, object_seed(obj.id)).copy()
-    return _tagged(mesh, "object")
+def object_mesh(obj: PlacedObject, models=None) -> trimesh.Trimesh:
+    """The object's mesh in its own local frame; the node transform places it. Keeps the
+    library's ``metadata["parts"]`` (part names, face ranges and finishes) and per-face colours."""
+    args = (obj.category, obj.size, obj.description, object_seed(obj.id))
+    mesh = (mesh_for(*args) if models is None else mesh_for(*args, models=models)).copy()
+    kept = {key: mesh.metadata[key] for key in ("parts", "source", "finish") if key in mesh.metadata}
+    _tagged(mesh, "object")
+    mesh.metadata.update(kept)
+    return mesh
 
 
 def object_transform(obj: PlacedObject) -> np.ndarray:

@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --upgrade pip
-python3 -m pip install --quiet -e ".[dev]"
+python3 -m pip install --quiet torch==2.13.0   # first: the pinned CPU wheel, never a CUDA download
+python3 -m pip install --quiet -e ".[dev,ml]"
 if command -v npm >/dev/null 2>&1; then
   npm install --silent --no-audit --no-fund
 else

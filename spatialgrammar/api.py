@@ -85,15 +85,16 @@ def fix_text(text: str, file: str | None = None) -> TextResult:
                       changes=result.changes)
 
 
-def compile_file(source: Path, out: Path, force: bool = False) -> CheckReport:
+def compile_file(source: Path, out: Path, force: bool = False, models: Path | None = None) -> CheckReport:
     """Compile a script and export it by the output's extension (.glb, .gltf, .json).
 
-    A script with errors is not exported unless ``force`` (its scene is still complete)."""
+    A script with errors is not exported unless ``force`` (its scene is still complete).
+    ``models`` is a folder of the user's own models (see ``assets.user_models``)."""
     from compiler.export import export  # trimesh is slow to import: only when exporting
 
     result = compile_text(source.read_text(encoding="utf-8"), str(source))
     if result.scene is not None and (force or not has_errors(result.diagnostics)):
-        export(result.scene, out)
+        export(result.scene, out, models=models)
     return CheckReport(diagnostics=result.diagnostics, program=result.program)
 
 

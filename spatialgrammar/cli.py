@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from assets.cli import assets_app
+
 from . import api
 
 app = typer.Typer(
@@ -16,6 +18,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.add_typer(assets_app, name="assets")
 
 
 def _read(path: Path) -> str:
@@ -107,11 +110,12 @@ def compile_cmd(
     file: Path = typer.Argument(..., help="Script to compile."),
     out: Path = typer.Option(..., "-o", "--out", help="Output: .glb, .gltf or .json (by extension)."),
     force: bool = typer.Option(False, "--force", help="Export even if the checks found errors."),
+    models: Path = typer.Option(None, "--models", help="Folder of your own GLB/OBJ models with a manifest.yaml."),
 ) -> None:
     """Compile a script to glTF/GLB (Y up) or the JSON layout (Z up)."""
     source = _read(file)
     try:
-        report = api.compile_file(file, out, force=force)
+        report = api.compile_file(file, out, force=force, models=models)
     except ValueError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
