@@ -51,6 +51,12 @@ Z_UP_TO_Y_UP = np.array([
     [0.0, 0.0, 0.0, 1.0],
 ])
 
+
+def _y_up(matrix: np.ndarray) -> np.ndarray:
+    """The one place the frame changes: a Z-up node transform as the same motion in Y up
+    (conjugated), so every node and mesh of the file is Y up, as engines and Blender expect."""
+    return geometry.clean_matrix(Z_UP_TO_Y_UP @ matrix @ Z_UP_TO_Y_UP.T)
+
 # material name -> (rgba, roughness); alpha < 1 means alphaMode BLEND
 FIXED_MATERIALS: dict[str, tuple[tuple[float, float, float, float], float]] = {
     "mat_floor": ((0.72, 0.60, 0.45, 1.0), 0.8),
@@ -300,19 +306,20 @@ def _build(scene: Scene, models=None) -> tuple[trimesh.Scene, _Materials]:
                   "generator": GENERATOR},
     )
     graph = out.graph
-    graph.update(frame_from="world", frame_to="scene", matrix=Z_UP_TO_Y_UP,
+    graph.update(frame_from="world", frame_to="scene", matrix=np.eye(4),
                  metadata={"kind": "scene", "name": scene.name, "cell": _num(scene.cell),
                            "wall_thickness": _num(scene.wall_thickness)})
 
     def add(mesh: trimesh.Trimesh, name: str, parent: str, material: PBRMaterial,
             transform: np.ndarray | None = None, extras: dict | None = None) -> None:
-        out.add_geometry(_prepared(mesh, material), node_name=name, geom_name=name, parent_node_name=parent,
-                         transform=geometry.clean_matrix(np.eye(4) if transform is None else transform),
-                         metadata=extras)
+        prepared = _prepared(mesh, material)
+        prepared.apply_transform(Z_UP_TO_Y_UP)
+        out.add_geometry(prepared, node_name=name, geom_name=name, parent_node_name=parent,
+                         transform=_y_up(np.eye(4) if transform is None else transform), metadata=extras)
 
     def add_opening(opening: Opening, parent: str) -> None:
         graph.update(frame_from=parent, frame_to=opening.id,
-                     matrix=geometry.clean_matrix(geometry.opening_transform(opening)),
+                     matrix=_y_up(geometry.opening_transform(opening)),
                      metadata=_opening_extras(opening))
         for name, mesh in geometry.opening_meshes(opening):
             role = mesh.metadata.get("material", "frame")

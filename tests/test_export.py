@@ -183,16 +183,18 @@ def test_node_extras(scene, glb):
     assert [n["name"] for n in glb_json(glb)["nodes"] if n["name"] in {"bed", "ns1", "lamp"}] == ["bed", "ns1", "lamp"]
 
 
-def test_root_is_the_only_up_conversion(glb):
+def test_every_node_is_y_up_and_the_root_is_plain(glb):
     tree = glb_json(glb)
     (root,) = tree["scenes"][0]["nodes"]
     node = tree["nodes"][root]
-    assert node["name"] == "scene"
-    expected = np.array([[1, 0, 0, 0], [0, 0, 1, 0], [0, -1, 0, 0], [0, 0, 0, 1]], dtype=float)
-    assert np.array_equal(np.array(node["matrix"]).reshape(4, 4).T, expected)
+    assert node["name"] == "scene" and "matrix" not in node
     rooms = [tree["nodes"][i] for i in node["children"]]
     assert [r["name"] for r in rooms] == ["bedroom", "hall"]
     assert all("matrix" not in r for r in rooms)
+    # an object's own mesh is Y up: its height is its local y extent
+    wardrobe = next(n for n in tree["nodes"] if n["name"] == "wardrobe")
+    accessor = tree["accessors"][tree["meshes"][wardrobe["mesh"]]["primitives"][0]["attributes"]["POSITION"]]
+    assert np.isclose(accessor["max"][1] - accessor["min"][1], 2.0)
 
 
 def test_heights_on_plus_y_and_north_on_minus_z(loaded):
