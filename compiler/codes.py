@@ -18,6 +18,8 @@ COMPILER_CODES: dict[str, str] = {
     "bad_room_shape": "A room polygon must be rectilinear (horizontal and vertical edges), "
                       "simple, and have an area.",
     "no_surface": "`on X` needs X to offer a top (or `on X shelf K` a shelf level K).",
+    "floor_placement": "Warning: a small thing that belongs on a surface (a cup, a lamp, a "
+                       "laptop) stands on the bare floor; put it in an `on TABLE { }` block.",
     "needs_wall": "A wall-mounted category (painting, mirror, wall_tv ...) needs a wall: "
                   "`against north wall` or an `on north wall { }` block.",
 }

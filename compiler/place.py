@@ -224,6 +224,10 @@ class Placer:
         size = self.size(decl, cat)
         if frame.kind == "floor" and cat is not None and cat.placement in ("wall", "ceiling"):
             frame = self.remount(frame, decl, cat)
+        elif frame.kind == "floor" and cat is not None and cat.placement == "surface":
+            self._error("floor_placement", f"`{decl.id}` ({cat.name}) stands on the bare floor",
+                        decl.span, [decl.id], f"put it on a table or shelf: `on TABLE {{ object {decl.id} "
+                        f"{cat.name} centered }}`", "warning")
         if isinstance(decl, ast.GroupDecl):
             poses = self.group_poses(decl, frame, size)
             ids = [f"{decl.id}_{i}" for i in range(1, decl.count + 1)]
