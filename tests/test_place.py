@@ -209,3 +209,13 @@ def test_same_script_same_scene():
     a, _ = build_scene(parse(text))
     b, _ = build_scene(parse(text))
     assert a.model_dump_json() == b.model_dump_json()
+
+
+def test_offsets_on_numbered_walls_use_the_room_local_axis():
+    program = parse(HEADER + "room l living_room poly 0,0 60,0 60,30 40,30 40,50 0,50 {\n"
+                    " door d on wall 3 offset 42\n window w on wall 2 offset 50\n}\n")
+    scene, diags = build_scene(program)
+    assert not diags
+    door, window = (scene.openings[0], scene.openings[1])
+    assert approx(door.position[:2], (4.0, 4.2)) and door.yaw_deg == 90.0  # faces into the room: west
+    assert approx(window.position[:2], (5.0, 3.0))
