@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Optional
 
 import typer
 
+from agent.cli import agent_command
 from assets.cli import assets_app
 
 from . import api
@@ -204,6 +206,39 @@ def explain(code: str = typer.Argument(..., help="A diagnostic code such as `col
 def textbook() -> None:
     """Print the language's manual (also the LLM system prompt)."""
     typer.echo(api.textbook())
+
+
+# ---- SG-Agent and the OpenAI-compatible server --------------------------------------------------
+app.command(name="agent")(agent_command)
+
+
+@app.command()
+def serve(
+    file: Optional[Path] = typer.Argument(None, help="With `--backend replay`: the JSONL file of replies."),
+    backend: str = typer.Option("sgmini", "--backend", help="`sgmini` (the shipped model) or `replay` (scripted replies)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8000, "--port"),
+    weights: Optional[Path] = typer.Option(None, "--weights", help="SG-Mini checkpoint folder."),
+) -> None:
+    """Serve an OpenAI-compatible chat-completions API (SG-Mini or scripted replies)."""
+    if backend == "replay":
+        if file is None:
+            typer.echo("error: `--backend replay` needs a FILE of replies", err=True)
+            raise typer.Exit(2)
+        from agent.cli import serve_replay
+
+        serve_replay(file, host, port)
+    elif backend == "sgmini":
+        from sgmini.cli_api import serve as serve_sgmini
+
+        try:
+            serve_sgmini(host=host, port=port, weights=weights)
+        except (OSError, ValueError) as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(2) from None
+    else:
+        typer.echo(f"error: unknown backend `{backend}` (known: `sgmini`, `replay`)", err=True)
+        raise typer.Exit(2)
 
 
 def main() -> None:
