@@ -118,7 +118,7 @@ def write_outputs(result: AgentResult, out: Path, stem: str, transcript_name: st
         from compiler.export import export
 
         compiled = compile_text(result.script, str(script_path))
-        if compiled.scene is not None:
+        if compiled.ok:
             files["glb"] = str(export(compiled.scene, out / f"{stem}.glb"))
     transcript_path = out / transcript_name
     transcript_path.write_text(result.transcript.model_dump_json(indent=2), encoding="utf-8")

@@ -43,8 +43,11 @@ class Change:
     from_facing: str
     to_facing: str
     distance_m: float
+    renamed_to: str | None = None
 
     def describe(self) -> str:
+        if self.renamed_to:
+            return f"renamed the second `{self.object}` to `{self.renamed_to}` (ids must be unique)"
         turn = "" if self.from_facing == self.to_facing else f", now facing {self.to_facing}"
         return (f"moved `{self.object}` from {self.from_cell[0]:g},{self.from_cell[1]:g} to "
                 f"{self.to_cell[0]},{self.to_cell[1]} ({self.distance_m:.2f} m{turn})")
@@ -267,14 +270,41 @@ def _dependants(program: ast.Program, object_id: str) -> list[str]:
     return sorted(found)
 
 
+def _rename_duplicates(program: ast.Program) -> list[Change]:
+    """Give a fresh id to every later declaration whose id is already taken (by a room, an
+    opening, an object or a group member); references keep meaning the first one."""
+    declarations = [s for s in program.statements if isinstance(s, ast.Room)]
+    for body in _bodies(program):
+        declarations += [s for s in body if isinstance(s, (ast.Opening, ast.ObjectDecl, ast.GroupDecl))]
+    taken: set[str] = set()
+    later = []
+    for stmt in declarations:
+        if stmt.id in taken:
+            later.append(stmt)
+        taken.add(stmt.id)
+        if isinstance(stmt, ast.GroupDecl):
+            taken.update(f"{stmt.id}_{i}" for i in range(1, stmt.count + 1))
+    changes = []
+    for stmt in later:
+        n = 2
+        while f"{stmt.id}_{n}" in taken:
+            n += 1
+        new = f"{stmt.id}_{n}"
+        taken.add(new)
+        changes.append(Change(object=stmt.id, from_cell=(0.0, 0.0), to_cell=(0, 0), from_facing="", to_facing="",
+                              distance_m=0.0, renamed_to=new))
+        stmt.id = new
+    return changes
+
+
 def repair(program: ast.Program, catalog: Catalog | None = None, radius: int = 25,
            max_moves: int | None = None) -> RepairResult:
     """Fix geometric errors by minimal moves; the edits of the script are applied first."""
     catalog = catalog or load_catalog()
     edited, _ = apply_edits(program)
+    changes = _rename_duplicates(edited)
     fixer = Repairer(edited, catalog, radius)
     scene, diagnostics = fixer.compile()
-    changes: list[Change] = []
     budget = max_moves if max_moves is not None else 3 * len(scene.objects) + 10
     for codes in PHASES:
         stuck: set[tuple] = set()

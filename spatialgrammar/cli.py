@@ -208,6 +208,55 @@ def textbook() -> None:
     typer.echo(api.textbook())
 
 
+# ---- SG-Mini: the embedded, offline generator --------------------------------------------------
+@app.command()
+def generate(
+    prompt: str = typer.Argument(..., help="What the scene should contain, in plain words."),
+    out: Path = typer.Option(..., "-o", "--out", help="Scene file: .glb, .gltf or .json."),
+    dsl_out: Optional[Path] = typer.Option(None, "--dsl-out", help="Also write the script (.sg)."),
+    seed: int = typer.Option(0, "--seed", help="Sampling seed (the same seed gives the same scene)."),
+    weights: Optional[Path] = typer.Option(None, "--weights", help="SG-Mini checkpoint folder (default: shipped)."),
+) -> None:
+    """Write a checked scene from a sentence with SG-Mini, offline (no API key)."""
+    from sgmini.cli_api import generate as generate_scene
+
+    try:
+        script, scene = generate_scene(prompt, out=out, dsl_out=dsl_out, seed=seed, weights=weights)
+    except (OSError, ValueError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"wrote {out} ({len(scene.objects)} objects)" + (f" and {dsl_out}" if dsl_out else ""), err=True)
+
+
+@app.command()
+def synth(
+    n: int = typer.Option(1000, "-n", help="Clean scenes to write."),
+    out: Path = typer.Option(Path("data/sgmini/synth"), "-o", "--out", help="Output folder (sharded JSONL)."),
+    seed: int = typer.Option(0, "--seed", help="First seed; give each machine its own range."),
+    workers: int = typer.Option(2, "--workers", help="Worker processes."),
+) -> None:
+    """Sample compiler-validated synthetic scenes with prompts, edit and repair pairs."""
+    from sgmini.cli_api import synth as run_synth
+
+    typer.echo(run_synth(n, out, seed=seed, workers=workers))
+
+
+@app.command()
+def train(
+    config: str = typer.Option("cpu", "--config", help="test, cpu or paper."),
+    data: Path = typer.Option(Path("data/sgmini/synth"), "--data", help="A synth folder or a prepared folder."),
+    out: Path = typer.Option(Path("data/sgmini/runs/cpu"), "-o", "--out", help="Run folder (checkpoints, log)."),
+    steps: Optional[int] = typer.Option(None, "--steps"),
+    resume: bool = typer.Option(False, "--resume", help="Continue from the run folder's last checkpoint."),
+    max_minutes: Optional[float] = typer.Option(None, "--max-minutes", help="Stop after this long."),
+    seed: Optional[int] = typer.Option(None, "--seed"),
+) -> None:
+    """Train SG-Mini (CPU by default, GPU when present; runs under torchrun unchanged)."""
+    from sgmini.cli_api import train as run_train
+
+    typer.echo(run_train(config, data, out, steps=steps, resume=resume, max_minutes=max_minutes, seed=seed))
+
+
 # ---- SG-Agent and the OpenAI-compatible server --------------------------------------------------
 app.command(name="agent")(agent_command)
 

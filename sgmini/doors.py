@@ -1,0 +1,215 @@
+"""Post-fix for multi-room scripts: rooms the prompt connects get a door on their shared wall, and
+every room can be walked to.
+
+A small model draws the rooms well but often puts an inner door on a wall with nobody behind it
+(it then leads outside). This pass reads the rooms (``rect`` only) from the decoded script,
+finds the walls two rooms share, and moves or adds doors so that (1) every pair of room types
+the prompt links ("the bedroom opens off the living room", "a door between the kitchen and the
+dining room") is joined when the two rooms touch, and (2) the door graph is connected. Only
+doors whose id says where they lead (``to_...``) are moved; a room with none gets a new door.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ROOM_RX = re.compile(r"^room (\w+) (\w+) rect (-?\d+),(-?\d+) (\d+)x(\d+)")
+DOOR_RX = re.compile(r"^(door|window) (\w+) on (north|south|east|west|N|S|E|W) wall(.*)$")
+SIDES = {"N": "north", "S": "south", "E": "east", "W": "west"}
+LINK_WORDS = ("off", "open", "door", "connect", "lead", "join", "through", "suite", "attach", "into", "reach",
+              "next to", "adjoin", "between", "onto")
+
+
+@dataclass
+class R:
+    id: str
+    type: str
+    x: int
+    y: int
+    w: int
+    h: int
+    header: int  # line index of the room line
+    close: int = -1  # line index of its closing brace
+    openings: list[tuple[int, str, str, float, float]] = field(default_factory=list)  # (line, kind, side, off, w)
+
+
+def _shared(a: R, b: R):
+    """(side of a, lo, hi) in a's local coordinate along that wall, or None."""
+    if a.x + a.w == b.x or b.x + b.w == a.x:
+        side = "east" if a.x + a.w == b.x else "west"
+        lo, hi = max(a.y, b.y), min(a.y + a.h, b.y + b.h)
+        return (side, lo - a.y, hi - a.y) if hi - lo >= 12 else None
+    if a.y + a.h == b.y or b.y + b.h == a.y:
+        side = "north" if a.y + a.h == b.y else "south"
+        lo, hi = max(a.x, b.x), min(a.x + a.w, b.x + b.w)
+        return (side, lo - a.x, hi - a.x) if hi - lo >= 12 else None
+    return None
+
+
+def _parse(lines: list[str]) -> list[R]:
+    rooms: list[R] = []
+    depth = 0
+    cur: R | None = None
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        m = ROOM_RX.match(line)
+        if m and depth == 0:
+            cur = R(m.group(1), m.group(2), int(m.group(3)), int(m.group(4)), int(m.group(5)), int(m.group(6)), i)
+            rooms.append(cur)
+        elif cur is not None and depth == 1:
+            d = DOOR_RX.match(line)
+            if d:
+                side = SIDES.get(d.group(3), d.group(3))
+                rest = d.group(4)
+                L = cur.w if side in ("north", "south") else cur.h
+                off = re.search(r"\boffset (-?\d+(?:\.\d+)?)", rest)
+                wid = re.search(r"\bwidth (\d+(?:\.\d+)?)", rest)
+                cur.openings.append((i, d.group(1), side, float(off.group(1)) if off else L / 2,
+                                     float(wid.group(1)) if wid else (9.0 if d.group(1) == "door" else 12.0)))
+        depth += line.count("{") - line.count("}")
+        if cur is not None and depth == 0 and line.endswith("}") and cur.close < 0:
+            cur.close = i
+    return rooms
+
+
+def _joins(rooms: list[R], a: R, side: str, off: float) -> R | None:
+    """The room on the other side of a's ``side`` wall at ``off``, if any."""
+    for b in rooms:
+        if b is a:
+            continue
+        sh = _shared(a, b)
+        if sh and sh[0] == side and sh[1] + 4 <= off <= sh[2] - 4:
+            return b
+    return None
+
+
+def _free_offset(a: R, side: str, lo: float, hi: float, width: float, skip_line: int | None = None) -> int | None:
+    taken = [(o, w) for (ln, _, s, o, w) in a.openings if s == side and ln != skip_line]
+    mid = (lo + hi) / 2
+    cands = sorted(range(int(lo + width / 2 + 2), int(hi - width / 2 - 1) + 1), key=lambda v: abs(v - mid))
+    for c in cands:
+        if all(abs(c - o) >= (width + w) / 2 + 1 for o, w in taken):
+            return c
+    return None
+
+
+def prompt_links(prompt: str, types: set[str]) -> list[tuple[str, str]]:
+    """Pairs of room types one sentence clause links with a door word."""
+    from .generate import prompt_requirements
+
+    out = []
+    for clause in re.split(r"[,;.]| and the ", prompt.lower()):
+        if not any(w in clause for w in LINK_WORDS):
+            continue
+        _, rooms = prompt_requirements(clause, _NoCatalog())
+        named = [t for t in rooms if t in types]
+        if "suite" in clause and "bathroom" in types and named and "bathroom" not in named:
+            named.append("bathroom")
+        for i in range(len(named)):
+            for j in range(i + 1, len(named)):
+                out.append((named[i], named[j]))
+    return out
+
+
+class _NoCatalog:
+    def resolve(self, word):
+        return None
+
+
+def fix_doors(text: str, prompt: str = "") -> str:
+    """The script with inner doors moved or added so linked rooms are joined and all rooms reachable."""
+    lines = text.rstrip("\n").split("\n")
+    rooms = _parse(lines)
+    if len(rooms) < 2 or any(r.close < 0 for r in rooms):
+        return text
+    edits: dict[int, str] = {}
+    additions: dict[int, list[str]] = {}
+    links: set[tuple[str, str]] = set()
+
+    def door_edges() -> set[tuple[str, str]]:
+        out = set()
+        for a in rooms:
+            for (ln, kind, side, off, w) in a.openings:
+                if kind == "door":
+                    b = _joins(rooms, a, side, off)
+                    if b is not None:
+                        out.add(tuple(sorted((a.id, b.id))))
+        return out
+
+    def connect(a: R, b: R) -> bool:
+        sh = _shared(a, b)
+        if sh is None:
+            return False
+        side, lo, hi = sh
+        # move one of a's doors that leads nowhere, if its id says it goes somewhere
+        for k, (ln, kind, s, off, w) in enumerate(a.openings):
+            if kind != "door" or _joins(rooms, a, s, off) is not None:
+                continue
+            did = lines[ln].strip().split()[1]
+            if not did.startswith("to_"):
+                continue
+            new = _free_offset(a, side, lo, hi, w, skip_line=ln)
+            if new is None:
+                continue
+            rest = re.sub(r"\boffset -?\d+(?:\.\d+)?", "", DOOR_RX.match(lines[ln].strip()).group(4)).strip()
+            edits[ln] = f"door {did} on {side} wall offset {new}" + (f" {rest}" if rest else "")
+            a.openings[k] = (ln, kind, side, float(new), w)
+            return True
+        new = _free_offset(a, side, lo, hi, 9)
+        if new is None:
+            return False
+        used = {ln.strip().split()[1] for ln in lines if ln.strip().startswith(("door ", "window ", "object "))}
+        base = "to_" + b.type.split("_")[0]
+        did, n = base, 2
+        while did in used or did in {x.split()[1] for v in additions.values() for x in v}:
+            did, n = f"{base}{n}", n + 1
+        additions.setdefault(a.close, []).append(f"door {did} on {side} wall offset {new}")
+        a.openings.append((-1 - len(additions), "door", side, float(new), 9.0))
+        return True
+
+    by_type: dict[str, list[R]] = {}
+    for r in rooms:
+        by_type.setdefault(r.type, []).append(r)
+    for ta, tb in prompt_links(prompt, set(by_type)):
+        links.add((ta, tb))
+    joined = door_edges()
+    for ta, tb in links:
+        pairs = [(a, b) for a in by_type.get(ta, []) for b in by_type.get(tb, []) if a is not b and _shared(a, b)]
+        if not pairs or any(tuple(sorted((a.id, b.id))) in joined for a, b in pairs):
+            continue
+        a, b = pairs[0]
+        if connect(a, b) or connect(b, a):
+            joined = door_edges()
+    # every room reachable from the first one through doors
+    for _ in range(len(rooms)):
+        seen = {rooms[0].id}
+        changed = True
+        while changed:
+            changed = False
+            for u, v in joined:
+                if (u in seen) != (v in seen):
+                    seen |= {u, v}
+                    changed = True
+        left = [r for r in rooms if r.id not in seen]
+        if not left:
+            break
+        done = False
+        for r in left:
+            for s in rooms:
+                if s.id in seen and _shared(r, s) and (connect(r, s) or connect(s, r)):
+                    done = True
+                    break
+            if done:
+                break
+        if not done:
+            break
+        joined = door_edges()
+    if not edits and not additions:
+        return text
+    out = []
+    for i, line in enumerate(lines):
+        if i in additions:
+            out += additions[i]
+        out.append(edits.get(i, line))
+    return "\n".join(out) + "\n"

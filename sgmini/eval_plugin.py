@@ -1,0 +1,30 @@
+"""Benchmark generators: ``--generator sgmini[:WEIGHTS]`` and ``--generator json-baseline[:WEIGHTS]``.
+
+``sgmini`` answers each case with the shipped model (prompt -> script, then one edit per turn).
+``json-baseline`` is the representation ablation's other arm: a model trained on the same scenes
+to emit raw JSON boxes (LayoutGPT-style); it registers only when its weights exist.
+"""
+
+from __future__ import annotations
+
+from eval.registry import register_generator
+
+
+@register_generator("sgmini")
+def sgmini_generator(option: str):
+    """``sgmini`` (shipped weights) or ``sgmini:PATH`` (a checkpoint folder); ``sgmini:PATH@raw`` skips repair."""
+    from .generate import load
+
+    weights, _, mode = (option or "").partition("@")
+    model = load(weights or None)
+
+    def generate(case: dict) -> str:
+        if mode == "raw":
+            gen = model.script(case["prompt"], retries=0, repair=False)
+            text = gen.script
+            for turn in case.get("turns") or []:
+                text = model.edit(text, turn, retries=0).script
+            return text
+        return model.run_case(case)
+
+    return generate

@@ -1,0 +1,464 @@
+"""Offline generation with the shipped SG-Mini: prompt -> script -> clean scene.
+
+    from sgmini.generate import generate
+    script, scene = generate("a bedroom with a double bed and two nightstands", out="x.glb")
+
+The pipeline: grammar-constrained decoding (every output parses, names are valid), compile,
+``repair`` (``sgram fix``) when the compiler reports geometric errors, format. A few sampled
+retries cover the rare script that repair cannot make clean; a minimal room is the last resort,
+so every call returns a scene.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+DEFAULT_WEIGHTS = Path(__file__).with_name("weights") / "cpu"
+MAX_PROMPT_TOKENS = 200
+
+
+@dataclass
+class Generation:
+    """One generated script with how it was obtained."""
+
+    script: str
+    raw: str
+    scene: object | None = None
+    diagnostics: list = field(default_factory=list)
+    parsed: bool = True
+    repaired: bool = False
+    changes: list = field(default_factory=list)
+    attempts: int = 1
+    seconds: float = 0.0
+    tokens: int = 0
+
+    @property
+    def ok(self) -> bool:
+        from spatialgrammar.diagnostics import has_errors
+
+        return self.scene is not None and not has_errors(self.diagnostics)
+
+
+@dataclass
+class GeneratedScene:
+    """What ``spatialgrammar.generate`` returns: the script, the compiled scene, ``export(path)``."""
+
+    script: str
+    scene: object
+    diagnostics: list = field(default_factory=list)
+
+    def export(self, path: str | Path) -> Path:
+        from compiler.export import export
+
+        export(self.scene, path)
+        return Path(path)
+
+    @property
+    def objects(self):
+        return self.scene.objects
+
+    @property
+    def rooms(self):
+        return self.scene.rooms
+
+
+def _title(prompt: str) -> str:
+    words = re.sub(r"[^A-Za-z0-9' ,-]+", " ", prompt).split()
+    title = " ".join(words[:8]) or "Scene"
+    return title[:60].strip(" ,-")
+
+
+class SGMini:
+    """The loaded model, tokenizer and constrained decoder; thread-safe (one decode at a time)."""
+
+    def __init__(self, weights: str | Path | None = None, device: str = "cpu", threads: int | None = None,
+                 category_boost: float = 2.0, coverage: bool = True):
+        import torch
+
+        from .decode import ConstrainedDecoder
+        from .train import load_checkpoint
+
+        if threads:
+            torch.set_num_threads(threads)
+        try:
+            from transformers.utils import logging as hf_logging
+            hf_logging.set_verbosity_error()
+        except ImportError:
+            pass
+        path = Path(weights) if weights else DEFAULT_WEIGHTS
+        if not (path / "model.safetensors").exists():
+            raise FileNotFoundError(f"no SG-Mini checkpoint in {path} (expected model.safetensors, config.json, "
+                                    "tokenizer.json)")
+        self.model, self.tok, self.meta = load_checkpoint(path, device)
+        self.decoder = ConstrainedDecoder(self.tok)
+        self.lock = threading.Lock()
+        self.category_boost = category_boost
+        self.coverage = coverage
+        self.time_budget = 5.0  # seconds after which no further sampled retry starts
+        self.name = f"sgmini-{self.meta['model_args'].get('name', 'cpu')}"
+        from assets import load_catalog
+        self.catalog = load_catalog()
+
+    # ---- prompt-aware bias -----------------------------------------------------------------------------
+    def mentioned_categories(self, text: str) -> set[str]:
+        """Catalog categories the text names, through the catalog's synonyms (1- to 3-word phrases)."""
+        return set(prompt_requirements(text, self.catalog)[0])
+
+    def _bias(self, text: str) -> np.ndarray | None:
+        if not self.category_boost:
+            return None
+        bias = np.zeros(self.tok.vocab_size, dtype=np.float32)
+        for name in self.mentioned_categories(text):
+            i = self.tok.script_index.get(name)
+            if i is not None:
+                bias[i] = self.category_boost
+        return bias
+
+    # ---- decoding ----------------------------------------------------------------------------------------
+    def _decode(self, input_ids: list[int], seed: int | None, temperature: float, declared=frozenset(),
+                rooms=frozenset(), bias=None, required=None, required_rooms=None, mode: str = "gen"
+                ) -> tuple[str, int]:
+        from .decode import close_script, decode
+
+        with self.lock:
+            out, finished = decode(self.model, self.tok, self.decoder, input_ids, temperature=temperature,
+                                   seed=seed, declared=set(declared), rooms=set(rooms), bias=bias,
+                                   required=required, required_rooms=required_rooms, mode=mode)
+        if not finished:
+            nl = self.tok.nl_id
+            last = max((k for k, t in enumerate(out) if t == nl), default=-1)
+            out = out[:last + 1]
+            return close_script(self.tok.decode_script(out)), len(out)
+        return self.tok.decode_script(out), len(out)
+
+    def _prompt_ids(self, prompt: str) -> list[int]:
+        ids = self.tok.encode_prompt(prompt)[:MAX_PROMPT_TOKENS]
+        return [self.tok.bos_id, self.tok.gen_id] + ids + [self.tok.sep_id]
+
+    def script(self, prompt: str, seed: int | None = None, temperature: float = 0.0, retries: int = 2,
+               repair: bool = True) -> Generation:
+        """A clean script for a prompt (decoded, compiled, repaired, formatted)."""
+        t0 = time.perf_counter()
+        bias = self._bias(prompt)
+        required, required_rooms = prompt_requirements(prompt, self.catalog) if self.coverage else ({}, {})
+        self.decoder.hints = prompt_walls(prompt, self.catalog) if self.coverage else ({}, {})
+        best: Generation | None = None
+        for attempt in range(retries + 1):
+            temp = temperature if attempt == 0 else max(0.7, temperature)
+            s = seed if attempt == 0 else (seed or 0) * 1000 + attempt
+            raw, n = self._decode(self._prompt_ids(prompt), s, temp, bias=bias, required=required,
+                                  required_rooms=required_rooms)
+            gen = finish(raw, _title(prompt), repair=repair)
+            if self.coverage and raw.count("\nroom ") + raw.startswith("room ") > 1:
+                from .doors import fix_doors
+                fixed = fix_doors(raw, prompt)
+                if fixed != raw:
+                    gen2 = finish(fixed, _title(prompt), repair=repair)
+                    if gen2.ok or _score(gen2) <= _score(gen):
+                        gen = gen2
+            gen.attempts, gen.tokens = attempt + 1, n
+            if best is None or _score(gen) < _score(best):
+                best = gen
+            if gen.ok or time.perf_counter() - t0 > self.time_budget:
+                break
+        if not best.ok:
+            fallback = finish(minimal_script(prompt, self.catalog), _title(prompt), repair=repair)
+            if fallback.ok:
+                fallback.attempts = best.attempts + 1
+                best = fallback
+        best.seconds = time.perf_counter() - t0
+        return best
+
+    def edit(self, script: str, instruction: str, seed: int | None = None, temperature: float = 0.0,
+             retries: int = 2) -> Generation:
+        """The script with edit statements for ``instruction`` appended (and checked)."""
+        from .decode import script_ids
+
+        t0 = time.perf_counter()
+        declared, rooms = script_ids(script)
+        bias = self._bias(instruction)
+        ctx = self.tok.encode_script(script)
+        ins = self.tok.encode_prompt(instruction)[:80]
+        budget = self.model.config.n_positions - 200
+        ctx = ctx[-max(0, budget - len(ins)):]  # the end of a long scene matters most for an edit
+        ids = [self.tok.bos_id, self.tok.edit_id, self.tok.ctx_id] + ctx + [self.tok.ins_id] + ins + [self.tok.sep_id]
+        best: Generation | None = None
+        base = finish(script, None, repair=False)
+        for attempt in range(retries + 1):
+            temp = temperature if attempt == 0 else 0.7
+            s = seed if attempt == 0 else (seed or 0) * 1000 + attempt
+            self.decoder.hints = prompt_walls(instruction, self.catalog)
+            edit, n = self._decode(ids, s, temp, declared, rooms, bias, mode="edit")
+            text = script.rstrip("\n") + "\n" + edit
+            gen = finish(text, None, repair=True)
+            gen.attempts, gen.tokens = attempt + 1, n
+            if best is None or _score(gen) < _score(best):
+                best = gen
+            if gen.ok and edit.strip():
+                break
+        if best is None or not best.ok:
+            best = base
+        best.seconds = time.perf_counter() - t0
+        return best
+
+    def run_case(self, case: dict, seed: int | None = None) -> str:
+        """The final script of an eval case: the prompt's scene with every turn applied."""
+        gen = self.script(case["prompt"], seed=seed)
+        text = gen.script
+        for turn in case.get("turns") or []:
+            text = self.edit(text, turn, seed=seed).script
+        return text
+
+
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "another": 1, "two": 2, "pair": 2, "both": 2, "couple": 2,
+                "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+NOT_OBJECTS = {"door", "window", "room", "wall", "floor", "ceiling"}
+
+
+def _room_phrases() -> list[tuple[list[str], str]]:
+    from .synth.prompts import ROOM_WORDS
+
+    out = []
+    for rtype, words in ROOM_WORDS.items():
+        for w in words + [rtype.replace("_", " ")]:
+            out.append((re.findall(r"[a-z]+", w.lower().replace("'", "")), rtype))
+    out.sort(key=lambda x: -len(x[0]))
+    return out
+
+
+def prompt_requirements(text: str, catalog) -> tuple[dict[str, int], dict[str, int]]:
+    """(category -> count, room type -> count) a prompt asks for: longest catalog phrases first, with the
+    number word in front of each ("two nightstands" -> 2). Doors and windows are openings, not objects."""
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("-", " "))
+    used = [False] * len(words)
+    cats: dict[str, int] = {}
+    rooms: dict[str, int] = {}
+
+    def categories(sizes) -> None:
+        for n in sizes:
+            for i in range(len(words) - n + 1):
+                if any(used[i:i + n]) or words[i] in NUMBER_WORDS or words[i] in SKIP_FIRST or words[i].isdigit():
+                    continue
+                if words[i + n - 1] in NOT_OBJECTS:
+                    continue
+                cat = catalog.resolve(" ".join(words[i:i + n]))
+                if cat is None or cat.name in NOT_OBJECTS:
+                    continue
+                for k in range(i, i + n):
+                    used[k] = True
+                cats[cat.name] = max(cats.get(cat.name, 0), _count_before(words, i))
+
+    categories((3, 2))
+    for phrase, rtype in _room_phrases():
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if any(used[i:i + n]):
+                continue
+            last = words[i + n - 1]
+            plural = last == phrase[-1] + "s"
+            if words[i:i + n - 1] == phrase[:-1] and (last == phrase[-1] or plural):
+                for k in range(i, i + n):
+                    used[k] = True
+                rooms[rtype] = max(rooms.get(rtype, 0), _count_before(words, i) if plural else 1)
+    categories((1,))
+    return cats, rooms
+
+
+SIDE_RX = re.compile(r"\b(north|south|east|west)(?:ern)?(?:[- ]facing)? (?:wall|side)\b")
+CORNER_RX = re.compile(r"\b(north|south)[- ]?(east|west) corner\b")
+
+
+def prompt_walls(text: str, catalog) -> tuple[dict[str, str], dict[str, str]]:
+    """(category -> wall side, category -> corner) the prompt places things against: within one clause
+    ("a desk against the east wall"), the wall goes to the first thing the clause names."""
+    sides: dict[str, str] = {}
+    corners: dict[str, str] = {}
+    for clause in re.split(r"[,;.:]| and | with | plus ", text.lower()):
+        m = CORNER_RX.search(clause)
+        s = SIDE_RX.search(clause)
+        if not m and not s:
+            continue
+        cats, _ = prompt_requirements(clause, catalog)
+        if not cats:
+            continue
+        first = min(cats, key=lambda c: _first_index(clause, c, catalog))
+        if m:
+            corners.setdefault(first, m.group(1) + m.group(2))
+        elif s:
+            sides.setdefault(first, s.group(1))
+    return sides, corners
+
+
+def _first_index(clause: str, cat: str, catalog) -> int:
+    words = re.findall(r"[a-z0-9]+", clause)
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            c = catalog.resolve(" ".join(words[i:i + n]))
+            if c is not None and c.name == cat:
+                return i
+    return 10 ** 6
+
+
+SKIP_FIRST = {"the", "some", "my", "of", "with", "and", "in", "on", "at", "its", "their", "each", "every", "other"}
+
+
+def _count_before(words: list[str], i: int) -> int:
+    for back in (1, 2, 3):
+        if i - back < 0:
+            break
+        w = words[i - back]
+        if w.isdigit():
+            return max(1, min(40, int(w)))
+        if w in NUMBER_WORDS:
+            return NUMBER_WORDS[w]
+    return 1
+
+
+def _score(gen: Generation) -> tuple:
+    errors = sum(d.severity == "error" for d in gen.diagnostics)
+    return (not gen.parsed, gen.scene is None, errors, -len(getattr(gen.scene, "objects", []) or []))
+
+
+def finish(text: str, title: str | None, repair: bool = True) -> Generation:
+    """Parse, compile, repair when needed, and format a decoded script."""
+    from compiler import compile_program
+    from compiler.repair import repair as repair_program
+    from spatialgrammar import format as format_program
+    from spatialgrammar import parse_diagnostics
+    from spatialgrammar.diagnostics import has_errors
+
+    raw = text
+    if title is not None and not text.lstrip().startswith("scene"):
+        safe = title.replace('"', "'")
+        text = f'scene "{safe}" cell 0.1\n' + text
+    program, diags = parse_diagnostics(text)
+    if program is None:
+        return Generation(script=text, raw=raw, diagnostics=diags, parsed=False)
+    result = compile_program(program)
+    gen = Generation(script=format_program(program), raw=raw, scene=result.scene, diagnostics=result.diagnostics)
+    errors = sum(d.severity == "error" for d in result.diagnostics)
+    if repair and errors > MAX_REPAIR_ERRORS:  # a very broken scene: first drop what is wrong with it
+        gen = drop_offenders(gen.script, raw)
+        if gen.ok:
+            return gen
+        program, result = parse_diagnostics(gen.script)[0], None
+        if program is None:
+            return gen
+        result = compile_program(program)
+    if repair and has_errors(result.diagnostics):
+        try:
+            fixed = repair_program(program)
+        except Exception:  # noqa: BLE001 - a repair crash leaves the unrepaired scene
+            return gen
+        fixed_text = format_program(fixed.program)
+        program2, diags2 = parse_diagnostics(fixed_text)
+        if program2 is not None:
+            result2 = compile_program(program2)
+            errors_before = sum(d.severity == "error" for d in result.diagnostics)
+            errors_after = sum(d.severity == "error" for d in result2.diagnostics)
+            if errors_after <= errors_before:
+                gen = Generation(script=fixed_text, raw=raw, scene=result2.scene, diagnostics=result2.diagnostics,
+                                 repaired=True, changes=fixed.changes)
+        if not gen.ok and gen.parsed:
+            dropped = drop_offenders(gen.script, raw)
+            if dropped.ok:
+                dropped.repaired = True
+                return dropped
+    return gen
+
+
+MAX_REPAIR_ERRORS = 8
+
+
+def drop_offenders(text: str, raw: str, rounds: int = 6) -> Generation:
+    """Remove the objects that errors name (``remove ID`` edits, folded in) until the scene is clean."""
+    from compiler import compile_program
+    from spatialgrammar import format as format_program
+    from spatialgrammar import parse_diagnostics
+    from spatialgrammar.diagnostics import has_errors
+    from spatialgrammar.edits import apply_edits
+
+    program, _ = parse_diagnostics(text)
+    if program is None:
+        return Generation(script=text, raw=raw, parsed=False)
+    result = compile_program(program)
+    for _ in range(rounds):
+        if not has_errors(result.diagnostics):
+            break
+        rooms = {r.id for r in result.scene.rooms} if result.scene else set()
+        objects = {o.id for o in result.scene.objects} if result.scene else set()
+        victims: list[str] = []
+        for d in result.diagnostics:
+            if d.severity != "error":
+                continue
+            named = [o for o in (d.objects or []) if o in objects and o not in rooms]
+            if named and named[0] not in victims:
+                victims.append(named[0])
+        if not victims:
+            break
+        folded, _ = apply_edits(program)
+        text = format_program(folded).rstrip("\n") + "\n" + "".join(f"remove {v}\n" for v in victims)
+        program, _ = parse_diagnostics(text)
+        if program is None:
+            break
+        program, _ = apply_edits(program)
+        text = format_program(program)
+        program, _ = parse_diagnostics(text)
+        if program is None:
+            break
+        result = compile_program(program)
+    if program is None:
+        return Generation(script=text, raw=raw, parsed=False)
+    return Generation(script=format_program(program), raw=raw, scene=result.scene, diagnostics=result.diagnostics,
+                      repaired=True)
+
+
+def minimal_script(prompt: str, catalog) -> str:
+    """A last-resort scene: one room of a type the prompt names, with a door."""
+    from .synth.recipes import ROOM_SIZES
+
+    words = prompt.lower().replace("-", " ")
+    rtype = "living_room"
+    for t in sorted(ROOM_SIZES, key=len, reverse=True):
+        if t.replace("_", " ") in words:
+            rtype = t
+            break
+    return f"room main {rtype} rect 0,0 40x35 {{\ndoor entry on south wall\n}}\n"
+
+
+_MODELS: dict[str, SGMini] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+def load(weights: str | Path | None = None) -> SGMini:
+    """The process-wide model for these weights (loaded once)."""
+    key = str(Path(weights).resolve()) if weights else "default"
+    with _MODELS_LOCK:
+        if key not in _MODELS:
+            _MODELS[key] = SGMini(weights)
+        return _MODELS[key]
+
+
+def generate(prompt: str, out: str | Path | None = None, dsl_out: str | Path | None = None, seed: int | None = None,
+             weights: str | Path | None = None) -> tuple[str, object]:
+    """``sgram generate``: (script, compiled scene); writes ``out`` (.glb/.gltf/.json) and ``dsl_out`` if given."""
+    gen = load(weights).script(prompt, seed=seed)
+    if dsl_out is not None:
+        Path(dsl_out).write_text(gen.script, encoding="utf-8")
+    if out is not None and gen.scene is not None:
+        from compiler.export import export
+        export(gen.scene, out)
+    return gen.script, gen.scene
+
+
+def generate_scene(prompt: str, seed: int | None = None, weights: str | Path | None = None) -> GeneratedScene:
+    """``spatialgrammar.generate(prompt)``: a :class:`GeneratedScene` with ``.export(path)``."""
+    gen = load(weights).script(prompt, seed=seed)
+    return GeneratedScene(script=gen.script, scene=gen.scene, diagnostics=gen.diagnostics)
