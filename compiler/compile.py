@@ -57,24 +57,9 @@ def build_scene(program: ast.Program, catalog: Catalog | None = None) -> tuple[S
     placer = Placer(rooms, header.cell, catalog)
     objects = placer.run(room_stmts)
     diagnostics += placer.diagnostics
-    diagnostics += _shared_ids(list(rooms.values()), openings, objects)
     scene = Scene(name=header.name, cell=header.cell, wall_thickness=header.thickness,
                   rooms=list(rooms.values()), openings=openings, objects=objects)
     return scene, diagnostics
-
-
-def _shared_ids(*groups: list) -> list[Diagnostic]:
-    """A room, an opening and an object may not share an id (each is a node of the export)."""
-    seen: dict[str, str] = {}
-    found = []
-    for kind, items in zip(("room", "opening", "object"), groups):
-        for item in items:
-            if item.id in seen and seen[item.id] != kind:
-                found.append(Diagnostic(
-                    code="duplicate_id", message=f"{kind} `{item.id}` has the same id as a {seen[item.id]}",
-                    span=item.span, objects=[item.id], hint=f"rename the {kind}, e.g. `{item.id}_{kind}`"))
-            seen.setdefault(item.id, kind)
-    return found
 
 
 def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

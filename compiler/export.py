@@ -272,16 +272,26 @@ def _object_extras(obj: PlacedObject) -> dict:
 
 
 class _Names:
-    """Node names: ids are reserved and must be unique; made-up names avoid them."""
+    """Node names: object ids are reserved and name their nodes exactly; a room or opening
+    whose id an object also uses gets a made-up name (its id stays in its extras)."""
 
     def __init__(self, scene: Scene) -> None:
         self.reserved: set[str] = {"scene"}
-        for kind, items in (("room", scene.rooms), ("opening", scene.openings), ("object", scene.objects)):
-            for item in items:
-                if item.id in self.reserved:
-                    raise ValueError(f"cannot export: the {kind} id `{item.id}` names another node too")
-                self.reserved.add(item.id)
+        for obj in scene.objects:
+            if obj.id in self.reserved:
+                raise ValueError(f"cannot export: the object id `{obj.id}` names another node too")
+            self.reserved.add(obj.id)
         self.used: set[str] = set()
+        self.nodes: dict[str, str] = {}
+        for kind, items in (("room", scene.rooms), ("opening", scene.openings)):
+            for item in items:
+                if item.id in self.nodes:
+                    raise ValueError(f"cannot export: the {kind} id `{item.id}` names another node too")
+                self.nodes[item.id] = self.made_up(item.id if item.id not in self.reserved else f"{item.id}_{kind}")
+
+    def node(self, item_id: str) -> str:
+        """The node name of a room or opening."""
+        return self.nodes[item_id]
 
     def made_up(self, name: str) -> str:
         unique, n = name, 2
@@ -318,27 +328,27 @@ def _build(scene: Scene, models=None) -> tuple[trimesh.Scene, _Materials]:
                          transform=_y_up(np.eye(4) if transform is None else transform), metadata=extras)
 
     def add_opening(opening: Opening, parent: str) -> None:
-        graph.update(frame_from=parent, frame_to=opening.id,
+        graph.update(frame_from=parent, frame_to=names.node(opening.id),
                      matrix=_y_up(geometry.opening_transform(opening)),
                      metadata=_opening_extras(opening))
         for name, mesh in geometry.opening_meshes(opening):
             role = mesh.metadata.get("material", "frame")
-            add(mesh, names.made_up(name), opening.id, materials.role(role), extras={"part": role})
+            add(mesh, names.made_up(name), names.node(opening.id), materials.role(role), extras={"part": role})
 
     pieces = geometry.wall_pieces(scene)
     rooms = {room.id: room for room in scene.rooms}
     for room in scene.rooms:
-        graph.update(frame_from="scene", frame_to=room.id, matrix=np.eye(4), metadata=_room_extras(room))
-        add(geometry.floor_mesh(room), names.made_up(f"floor_{room.id}"), room.id,
+        graph.update(frame_from="scene", frame_to=names.node(room.id), matrix=np.eye(4), metadata=_room_extras(room))
+        add(geometry.floor_mesh(room), names.made_up(f"floor_{room.id}"), names.node(room.id),
             materials.finish("floor", room.floor_material), extras={"kind": "floor", "room": room.id})
         for piece in pieces:
             if piece.room == room.id:
-                add(piece.mesh, names.made_up(piece.name), room.id,
+                add(piece.mesh, names.made_up(piece.name), names.node(room.id),
                     materials.finish("wall", room.wall_material),
                     extras={"kind": "wall", "room": room.id, "wall": piece.wall})
         for opening in scene.openings:
             if opening.room == room.id:
-                add_opening(opening, room.id)
+                add_opening(opening, names.node(room.id))
     for opening in scene.openings:
         if opening.room not in rooms:
             add_opening(opening, "scene")
@@ -359,7 +369,7 @@ def _build(scene: Scene, models=None) -> tuple[trimesh.Scene, _Materials]:
         if parent is not None and parent.id in world:
             node, local = parent.id, _inverse_rigid(world[parent.id]) @ transform
         else:
-            node, local = (o.room if o.room in rooms else "scene"), transform
+            node, local = (names.node(o.room) if o.room in rooms else "scene"), transform
         mesh = geometry.object_mesh(o) if models is None else geometry.object_mesh(o, models=models)
         add(mesh, o.id, node, materials.object(o.category, mesh), transform=local, extras=_object_extras(o))
 

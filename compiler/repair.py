@@ -271,26 +271,28 @@ def _dependants(program: ast.Program, object_id: str) -> list[str]:
 
 
 def _rename_duplicates(program: ast.Program) -> list[Change]:
-    """Give a fresh id to every later declaration whose id is already taken (by a room, an
-    opening, an object or a group member); references keep meaning the first one."""
+    """Give a fresh id to every later room, opening or object whose id its own kind already
+    uses (group members count); references keep meaning the first one."""
     declarations = [s for s in program.statements if isinstance(s, ast.Room)]
     for body in _bodies(program):
         declarations += [s for s in body if isinstance(s, (ast.Opening, ast.ObjectDecl, ast.GroupDecl))]
-    taken: set[str] = set()
+    namespace = {"door": "opening", "window": "opening", "group": "object"}  # which ids may not meet
+    spaces: dict[str, set[str]] = {"room": set(), "opening": set(), "object": set()}
     later = []
     for stmt in declarations:
-        if stmt.id in taken:
-            later.append(stmt)
-        taken.add(stmt.id)
+        space = spaces[namespace.get(stmt.kind, stmt.kind)]
+        if stmt.id in space:
+            later.append((stmt, space))
+        space.add(stmt.id)
         if isinstance(stmt, ast.GroupDecl):
-            taken.update(f"{stmt.id}_{i}" for i in range(1, stmt.count + 1))
+            space.update(f"{stmt.id}_{i}" for i in range(1, stmt.count + 1))
     changes = []
-    for stmt in later:
+    for stmt, space in later:
         n = 2
-        while f"{stmt.id}_{n}" in taken:
+        while f"{stmt.id}_{n}" in space:
             n += 1
         new = f"{stmt.id}_{n}"
-        taken.add(new)
+        space.add(new)
         changes.append(Change(object=stmt.id, from_cell=(0.0, 0.0), to_cell=(0, 0), from_facing="", to_facing="",
                               distance_m=0.0, renamed_to=new))
         stmt.id = new

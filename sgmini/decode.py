@@ -107,6 +107,9 @@ class Vocab:
         self.category_names = set(cat.names())
         self.family = {c.name: c.family for c in cat.categories.values()}
         self.placement = {c.name: c.placement for c in cat.categories.values()}
+        self.by_placement = {k: self._mask([c.name for c in cat.categories.values() if c.placement == k])
+                             for k in ("floor", "surface", "wall", "ceiling")}
+        self.sizes = {c.name: (c.size[0] / 0.1, c.size[1] / 0.1) for c in cat.categories.values()}
         self.has_top = {c.name for c in cat.categories.values()
                         if c.top_height() is not None and c.top_height() < 1.5 and c.placement == "floor"
                         and not any(w in c.name for w in ("chair", "stool", "sofa", "bed", "bench", "rug", "mat"))}
@@ -193,6 +196,7 @@ class State:
     blocked: list[int] = field(default_factory=list)
     id_cat: dict[str, str] = field(default_factory=dict)
     opening_ids: set[str] = field(default_factory=set)
+    blocks: list[str] = field(default_factory=list)  # what each open `{` is on: room id, object id, side, ceiling
     mode: str = "gen"  # gen: a new scene (statements at the top are rooms); edit: appended edit statements
     depth: int = 0
     done: bool = False
@@ -416,6 +420,33 @@ class ConstrainedDecoder:
             if i is not None:
                 mask[i] = False
 
+    def _at_limits(self, st: State) -> tuple[int, int] | None:
+        """Bounds of an ``at X,Y`` coordinate inside an ``on`` block (the parent's top, a wall, the ceiling)."""
+        line = st.line
+        if not st.blocks or not line or line[0] not in ("object", "group"):
+            return None
+        if line[-1] == "at":
+            axis = 0
+        elif len(line) >= 2 and line[-1] == "," and line[-3] == "at":
+            axis = 1
+        else:
+            return None
+        where = st.blocks[-1]
+        if where.startswith("obj:"):
+            cat = st.id_cat.get(where[4:])
+            size = self.vocab.sizes.get(cat) if cat else None
+            if size is None:
+                return None
+            extent = size[axis]
+            return (0, max(0, int(extent)))
+        if where.startswith("wall:") and st.current:
+            side = where[5:]
+            L = st.current[0] if side in ("north", "south") else st.current[1]
+            return (1, max(1, L - 1)) if axis == 0 else (3, 24)
+        if where == "ceiling" and st.current:
+            return (1, max(1, st.current[axis] - 1))
+        return None
+
     def _room_size_mask(self, st: State, width: int | None) -> np.ndarray:
         """Sizes of a new rect room that do not overlap the rooms drawn before it (other sizes: any)."""
         v = self.vocab
@@ -446,6 +477,9 @@ class ConstrainedDecoder:
         if prev == "shelf":
             return v._mask([str(i) for i in range(1, 8)])
         line = st.line
+        limit = self._at_limits(st)
+        if limit is not None:
+            return v._mask([str(i) for i in range(limit[0], limit[1] + 1)])
         if line and line[0] in ("door", "window") and prev == "offset" and st.current and len(line) >= 5:
             side = SIDE_WORD.get(line[3])
             if side is not None:
@@ -475,7 +509,10 @@ class ConstrainedDecoder:
         pos = len(line)
         prev = line[-1] if line else ""
         if head in ("object",) and pos == 2 or head == "group" and pos == 3:
-            return v.categories.copy()
+            where = st.blocks[-1] if st.blocks else "room"
+            kind = ("surface" if where.startswith("obj:") else "wall" if where.startswith("wall:")
+                    else "ceiling" if where == "ceiling" else "floor")
+            return v.by_placement[kind].copy()
         if head == "replace" and prev == "with":
             return v.categories.copy()
         if head == "room" and pos == 2:
@@ -521,8 +558,16 @@ class ConstrainedDecoder:
             st.used.add(CLAUSE_KEY[word])
         if word == "{":
             st.depth += 1
+            ln = st.line
+            if ln and ln[0] == "on" and len(ln) >= 2:
+                st.blocks.append("ceiling" if ln[1] == "ceiling" else ("wall:" + SIDE_WORD.get(ln[1], ln[1]))
+                                 if len(ln) > 2 and ln[2] == "wall" else "obj:" + ln[1])
+            else:
+                st.blocks.append("room")
         elif word == "}":
             st.depth -= 1
+            if st.blocks:
+                st.blocks.pop()
             if st.depth == 0:
                 st.current = None
         st.line.append(word)
@@ -572,6 +617,65 @@ class ConstrainedDecoder:
             st.declared.discard(line[1])
 
 
+class FastGPT2:
+    """Incremental GPT-2 forward over the weights of a ``GPT2LMHeadModel`` (eval only).
+
+    The same arithmetic as ``transformers``' GPT-2 (pre-norm blocks, tanh GELU, tied output
+    embedding) with a preallocated key/value cache and none of the per-call bookkeeping, which
+    dominates the cost of one token for a model this small (about 10 ms -> 1-2 ms a token).
+    """
+
+    def __init__(self, model):
+        import torch
+
+        tr = model.transformer
+        cfg = model.config
+        self.n_head, self.d = cfg.n_head, cfg.n_embd
+        self.hd = self.d // self.n_head
+        self.eps = cfg.layer_norm_epsilon
+        self.max_pos = cfg.n_positions
+        self.wte, self.wpe = tr.wte.weight.detach(), tr.wpe.weight.detach()
+        self.layers = [
+            (h.ln_1.weight.detach(), h.ln_1.bias.detach(), h.attn.c_attn.weight.detach(),
+             h.attn.c_attn.bias.detach(), h.attn.c_proj.weight.detach(), h.attn.c_proj.bias.detach(),
+             h.ln_2.weight.detach(), h.ln_2.bias.detach(), h.mlp.c_fc.weight.detach(), h.mlp.c_fc.bias.detach(),
+             h.mlp.c_proj.weight.detach(), h.mlp.c_proj.bias.detach())
+            for h in tr.h]
+        self.ln_f = (tr.ln_f.weight.detach(), tr.ln_f.bias.detach())
+        self.torch = torch
+
+    def new_cache(self):
+        t = self.torch
+        shape = (self.n_head, self.max_pos, self.hd)
+        return {"pos": 0, "k": [t.empty(shape) for _ in self.layers], "v": [t.empty(shape) for _ in self.layers]}
+
+    def __call__(self, ids: list[int], cache: dict):
+        """Logits of the last position after feeding ``ids`` (prefill or one token)."""
+        t = self.torch
+        F = t.nn.functional
+        pos = cache["pos"]
+        T = len(ids)
+        x = self.wte[t.tensor(ids)] + self.wpe[pos:pos + T]
+        for li, (l1w, l1b, aw, ab, pw, pb, l2w, l2b, fw, fb, mw, mb) in enumerate(self.layers):
+            h = F.layer_norm(x, (self.d,), l1w, l1b, self.eps)
+            qkv = t.addmm(ab, h, aw)
+            q, k, v = qkv.split(self.d, dim=1)
+            q = q.view(T, self.n_head, self.hd).transpose(0, 1)
+            cache["k"][li][:, pos:pos + T] = k.view(T, self.n_head, self.hd).transpose(0, 1)
+            cache["v"][li][:, pos:pos + T] = v.view(T, self.n_head, self.hd).transpose(0, 1)
+            keys, vals = cache["k"][li][:, :pos + T], cache["v"][li][:, :pos + T]
+            att = F.scaled_dot_product_attention(q.unsqueeze(0), keys.unsqueeze(0), vals.unsqueeze(0),
+                                                 is_causal=(T > 1 and pos == 0))[0]
+            att = att.transpose(0, 1).reshape(T, self.d)
+            x = x + t.addmm(pb, att, pw)
+            h = F.layer_norm(x, (self.d,), l2w, l2b, self.eps)
+            h = F.gelu(t.addmm(fb, h, fw), approximate="tanh")
+            x = x + t.addmm(mb, h, mw)
+        cache["pos"] = pos + T
+        last = F.layer_norm(x[-1:], (self.d,), *self.ln_f, self.eps)
+        return (last @ self.wte.T)[0]
+
+
 def script_ids(text: str) -> tuple[set[str], set[str]]:
     """(object ids, room ids) of a script, read from its words (for edit mode)."""
     declared, rooms = set(), set()
@@ -600,6 +704,12 @@ def decode(model, tok: SGTokenizer, decoder: ConstrainedDecoder, input_ids: list
 
     warnings.filterwarnings("ignore", message=".*past_key_values.*")
     device = next(model.parameters()).device
+    fast = None
+    if device.type == "cpu":
+        fast = getattr(model, "_sgmini_fast", None)
+        if fast is None:
+            fast = FastGPT2(model)
+            model._sgmini_fast = fast
     gen = torch.Generator().manual_seed(seed) if seed is not None else None
     st = decoder.start(declared, rooms, required, required_rooms)
     st.mode = mode
@@ -611,11 +721,16 @@ def decode(model, tok: SGTokenizer, decoder: ConstrainedDecoder, input_ids: list
     past = None
     ids = torch.tensor([input_ids], dtype=torch.long, device=device)
     bias_t = torch.from_numpy(bias).float() if bias is not None else None
+    cache = fast.new_cache() if fast is not None else None
+    pending = list(input_ids)
     with torch.no_grad():
         for _ in range(max(0, max_new)):
-            res = model(input_ids=ids, past_key_values=past, use_cache=True)
-            past = res.past_key_values
-            logits = res.logits[0, -1].float().cpu()
+            if fast is not None:
+                logits = fast(pending, cache).float().clone()
+            else:
+                res = model(input_ids=ids, past_key_values=past, use_cache=True)
+                past = res.past_key_values
+                logits = res.logits[0, -1].float().cpu()
             if bias_t is not None:
                 logits = logits + bias_t
             if count_ids and st.line[:1] == ["group"] and len(st.line) == 2:
@@ -654,6 +769,7 @@ def decode(model, tok: SGTokenizer, decoder: ConstrainedDecoder, input_ids: list
             if st.done:
                 return out, True
             out.append(nxt)
+            pending = [nxt]
             ids = torch.tensor([[nxt]], dtype=torch.long, device=device)
     return out, False
 

@@ -12,11 +12,16 @@ from eval.registry import register_generator
 
 @register_generator("sgmini")
 def sgmini_generator(option: str):
-    """``sgmini`` (shipped weights) or ``sgmini:PATH`` (a checkpoint folder); ``sgmini:PATH@raw`` skips repair."""
-    from .generate import load
+    """``sgmini`` (shipped weights) or ``sgmini:PATH`` (a checkpoint folder). Modes after ``@``:
+    ``@raw`` = the decoded script before repair (no retries); ``@plain`` = without the prompt-aware
+    decoding aids (no category boost, no coverage, no wall hints, no door fix): grammar and names only."""
+    from .generate import SGMini, load
 
     weights, _, mode = (option or "").partition("@")
-    model = load(weights or None)
+    if mode == "plain":
+        model = SGMini(weights or None, category_boost=0.0, coverage=False)
+    else:
+        model = load(weights or None)
 
     def generate(case: dict) -> str:
         if mode == "raw":

@@ -244,7 +244,7 @@ def load_checkpoint(path: str | Path, device: str = "cpu"):
     model.tie_weights()
     model.to(device)
     model.eval()
-    torch.set_grad_enabled(False)
+    model.requires_grad_(False)  # inference only; never flip torch's global grad switch
     return model, tok, meta
 
 

@@ -474,8 +474,15 @@ def test_unknown_extension(scene, tmp_path):
     assert set(EXPORTERS) == {".glb", ".gltf", ".json"}
 
 
-def test_duplicate_ids_are_refused(scene):
+def test_duplicate_object_ids_are_refused(scene):
+    clash = scene.model_copy(deep=True)
+    clash.objects[1] = clash.objects[1].model_copy(update={"id": clash.objects[0].id})
+    with pytest.raises(ValueError, match=f"`{clash.objects[0].id}`"):
+        to_glb_bytes(clash)
+
+
+def test_a_room_sharing_an_object_id_gets_its_own_node_name(scene):
     clash = scene.model_copy(deep=True)
     clash.objects[0] = clash.objects[0].model_copy(update={"id": "hall"})
-    with pytest.raises(ValueError, match="`hall`"):
-        to_glb_bytes(clash)
+    names = [n["name"] for n in glb_json(to_glb_bytes(clash))["nodes"]]
+    assert names.count("hall") == 1 and "hall_room" in names
