@@ -625,24 +625,41 @@ class FastGPT2:
     dominates the cost of one token for a model this small (about 10 ms -> 1-2 ms a token).
     """
 
-    def __init__(self, model):
+    PARTS = ("ln_1.weight", "ln_1.bias", "attn.c_attn.weight", "attn.c_attn.bias", "attn.c_proj.weight",
+             "attn.c_proj.bias", "ln_2.weight", "ln_2.bias", "mlp.c_fc.weight", "mlp.c_fc.bias",
+             "mlp.c_proj.weight", "mlp.c_proj.bias")
+
+    def __init__(self, model=None, state: dict | None = None, n_head: int = 0, n_positions: int = 0,
+                 eps: float = 1e-5):
+        """From a ``GPT2LMHeadModel`` or from its state dict (``transformer.*`` names) and shape."""
         import torch
 
-        tr = model.transformer
-        cfg = model.config
-        self.n_head, self.d = cfg.n_head, cfg.n_embd
+        if model is not None:
+            state = {k: v.detach() for k, v in model.state_dict().items()}
+            n_head, n_positions, eps = model.config.n_head, model.config.n_positions, model.config.layer_norm_epsilon
+        wte = state.get("transformer.wte.weight", state.get("lm_head.weight"))  # tied: either name is saved
+        self.n_head, self.d = n_head, wte.shape[1]
         self.hd = self.d // self.n_head
-        self.eps = cfg.layer_norm_epsilon
-        self.max_pos = cfg.n_positions
-        self.wte, self.wpe = tr.wte.weight.detach(), tr.wpe.weight.detach()
-        self.layers = [
-            (h.ln_1.weight.detach(), h.ln_1.bias.detach(), h.attn.c_attn.weight.detach(),
-             h.attn.c_attn.bias.detach(), h.attn.c_proj.weight.detach(), h.attn.c_proj.bias.detach(),
-             h.ln_2.weight.detach(), h.ln_2.bias.detach(), h.mlp.c_fc.weight.detach(), h.mlp.c_fc.bias.detach(),
-             h.mlp.c_proj.weight.detach(), h.mlp.c_proj.bias.detach())
-            for h in tr.h]
-        self.ln_f = (tr.ln_f.weight.detach(), tr.ln_f.bias.detach())
+        self.eps = eps
+        self.max_pos = n_positions
+        self.wte, self.wpe = wte, state["transformer.wpe.weight"]
+        n_layer = len({k.split(".")[2] for k in state if k.startswith("transformer.h.")})
+        self.layers = [tuple(state[f"transformer.h.{i}.{p}"] for p in self.PARTS) for i in range(n_layer)]
+        self.ln_f = (state["transformer.ln_f.weight"], state["transformer.ln_f.bias"])
         self.torch = torch
+
+    @classmethod
+    def load(cls, path) -> "FastGPT2":
+        """From a checkpoint folder, without ``transformers`` (fast start for the CLI and the server)."""
+        import json
+        from pathlib import Path
+
+        from safetensors.torch import load_file
+
+        meta = json.loads((Path(path) / "config.json").read_text(encoding="utf-8"))
+        args = meta["model_args"]
+        state = load_file(str(Path(path) / "model.safetensors"))
+        return cls(state=state, n_head=args["n_head"], n_positions=args["n_positions"])
 
     def new_cache(self):
         t = self.torch
@@ -703,9 +720,11 @@ def decode(model, tok: SGTokenizer, decoder: ConstrainedDecoder, input_ids: list
     import torch
 
     warnings.filterwarnings("ignore", message=".*past_key_values.*")
-    device = next(model.parameters()).device
-    fast = None
-    if device.type == "cpu":
+    if isinstance(model, FastGPT2):
+        fast, device, max_pos = model, torch.device("cpu"), model.max_pos
+    else:
+        device, fast, max_pos = next(model.parameters()).device, None, model.config.n_positions
+    if fast is None and device.type == "cpu":
         fast = getattr(model, "_sgmini_fast", None)
         if fast is None:
             fast = FastGPT2(model)
@@ -715,7 +734,6 @@ def decode(model, tok: SGTokenizer, decoder: ConstrainedDecoder, input_ids: list
     st.mode = mode
     count_ids = sorted({tok.script_index[str(n)] for n in (required or {}).values() if n > 1
                         and str(n) in tok.script_index})
-    max_pos = model.config.n_positions
     max_new = min(max_new, max_pos - len(input_ids) - 1)
     out: list[int] = []
     past = None

@@ -213,3 +213,69 @@ def fix_doors(text: str, prompt: str = "") -> str:
             out += additions[i]
         out.append(edits.get(i, line))
     return "\n".join(out) + "\n"
+
+
+def fix_blocked_doors(text: str, max_doors: int = 3, max_tries: int = 14) -> str:
+    """Move doors that furniture blocks (``door_blocked``) along their wall or to another wall.
+
+    A prompt seldom says where its door is, but it does say where the bed goes: moving the door
+    keeps what was asked for, where ``repair`` would move the bed away from its wall.
+    """
+    from compiler import compile_text
+
+    def errors(src: str):
+        try:
+            res = compile_text(src)
+        except Exception:  # noqa: BLE001
+            return None
+        if res.scene is None:
+            return None
+        return [d for d in res.diagnostics if d.severity == "error"]
+
+    lines = text.rstrip("\n").split("\n")
+    current = errors(text)
+    if current is None:
+        return text
+    for _ in range(max_doors):
+        blocked = [d for d in current if d.code == "door_blocked"]
+        if not blocked:
+            break
+        door_ids = [o for d in blocked for o in (d.objects or [])]
+        rooms = _parse(lines)
+        target = None
+        for r in rooms:
+            for (ln, kind, side, off, w) in r.openings:
+                if kind == "door" and ln >= 0 and lines[ln].strip().split()[1] in door_ids:
+                    target = (r, ln, side, off, w)
+                    break
+            if target:
+                break
+        if target is None:
+            break
+        r, ln, side, off, w = target
+        indent = lines[ln][: len(lines[ln]) - len(lines[ln].lstrip())]
+        did = lines[ln].strip().split()[1]
+        rest = re.sub(r"\boffset -?\d+(?:\.\d+)?", "", DOOR_RX.match(lines[ln].strip()).group(4)).strip()
+        cands = []
+        for s in [side] + [x for x in ("south", "north", "east", "west") if x != side]:
+            L = r.w if s in ("north", "south") else r.h
+            for o in range(int(w / 2 + 2), int(L - w / 2 - 1), 4):
+                if all(abs(o - oo) >= (w + ww) / 2 + 1 for (l2, _, s2, oo, ww) in r.openings if s2 == s and l2 != ln):
+                    cands.append((s, o))
+        cands.sort(key=lambda c: (c[0] != side, abs(c[1] - off) if c[0] == side else 0))
+        best = None
+        n_before = len(current)
+        for s, o in cands[:max_tries]:
+            trial = list(lines)
+            trial[ln] = f"{indent}door {did} on {s} wall offset {o}" + (f" {rest}" if rest else "")
+            errs = errors("\n".join(trial) + "\n")
+            if errs is None:
+                continue
+            still = any(d.code == "door_blocked" and did in (d.objects or []) for d in errs)
+            if not still and len(errs) < n_before:
+                best = (trial, errs)
+                break
+        if best is None:
+            break
+        lines, current = best
+    return "\n".join(lines) + "\n"

@@ -25,7 +25,7 @@ def sgmini_generator(option: str):
 
     def generate(case: dict) -> str:
         if mode == "raw":
-            gen = model.script(case["prompt"], retries=0, repair=False)
+            gen = model.script(case["prompt"], retries=0, repair=False, fallback=False)
             text = gen.script
             for turn in case.get("turns") or []:
                 text = model.edit(text, turn, retries=0).script

@@ -85,20 +85,29 @@ class SGMini:
         import torch
 
         from .decode import ConstrainedDecoder
-        from .train import load_checkpoint
 
         if threads:
             torch.set_num_threads(threads)
-        try:
-            from transformers.utils import logging as hf_logging
-            hf_logging.set_verbosity_error()
-        except ImportError:
-            pass
         path = Path(weights) if weights else DEFAULT_WEIGHTS
         if not (path / "model.safetensors").exists():
             raise FileNotFoundError(f"no SG-Mini checkpoint in {path} (expected model.safetensors, config.json, "
                                     "tokenizer.json)")
-        self.model, self.tok, self.meta = load_checkpoint(path, device)
+        if device == "cpu":  # inference needs no transformers: faster start
+            import json
+
+            from .decode import FastGPT2
+            from .tokenizer import SGTokenizer
+
+            self.model = FastGPT2.load(path)
+            self.tok = SGTokenizer.load(path / "tokenizer.json")
+            self.meta = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        else:
+            from transformers.utils import logging as hf_logging
+
+            from .train import load_checkpoint
+            hf_logging.set_verbosity_error()
+            self.model, self.tok, self.meta = load_checkpoint(path, device)
+        self.max_positions = self.meta["model_args"]["n_positions"]
         self.decoder = ConstrainedDecoder(self.tok)
         self.lock = threading.Lock()
         self.category_boost = category_boost
@@ -145,7 +154,7 @@ class SGMini:
         return [self.tok.bos_id, self.tok.gen_id] + ids + [self.tok.sep_id]
 
     def script(self, prompt: str, seed: int | None = None, temperature: float = 0.0, retries: int = 2,
-               repair: bool = True) -> Generation:
+               repair: bool = True, fallback: bool = True) -> Generation:
         """A clean script for a prompt (decoded, compiled, repaired, formatted)."""
         t0 = time.perf_counter()
         bias = self._bias(prompt)
@@ -157,6 +166,9 @@ class SGMini:
             s = seed if attempt == 0 else (seed or 0) * 1000 + attempt
             raw, n = self._decode(self._prompt_ids(prompt), s, temp, bias=bias, required=required,
                                   required_rooms=required_rooms)
+            if repair:
+                from .doors import fix_blocked_doors
+                raw = fix_blocked_doors(raw)
             gen = finish(raw, _title(prompt), repair=repair)
             if self.coverage and raw.count("\nroom ") + raw.startswith("room ") > 1:
                 from .doors import fix_doors
@@ -170,11 +182,11 @@ class SGMini:
                 best = gen
             if gen.ok or time.perf_counter() - t0 > self.time_budget:
                 break
-        if not best.ok:
-            fallback = finish(minimal_script(prompt, self.catalog), _title(prompt), repair=repair)
-            if fallback.ok:
-                fallback.attempts = best.attempts + 1
-                best = fallback
+        if not best.ok and fallback:
+            last_resort = finish(minimal_script(prompt, self.catalog), _title(prompt), repair=repair)
+            if last_resort.ok:
+                last_resort.attempts = best.attempts + 1
+                best = last_resort
         best.seconds = time.perf_counter() - t0
         return best
 
@@ -188,7 +200,7 @@ class SGMini:
         bias = self._bias(instruction)
         ctx = self.tok.encode_script(script)
         ins = self.tok.encode_prompt(instruction)[:80]
-        budget = self.model.config.n_positions - 200
+        budget = self.max_positions - 200
         ctx = ctx[-max(0, budget - len(ins)):]  # the end of a long scene matters most for an edit
         ids = [self.tok.bos_id, self.tok.edit_id, self.tok.ctx_id] + ctx + [self.tok.ins_id] + ins + [self.tok.sep_id]
         best: Generation | None = None
@@ -199,7 +211,8 @@ class SGMini:
             self.decoder.hints = prompt_walls(instruction, self.catalog) if self.coverage else ({}, {})
             edit, n = self._decode(ids, s, temp, declared, rooms, bias, mode="edit")
             text = script.rstrip("\n") + "\n" + edit
-            gen = finish(text, None, repair=True)
+            from .doors import fix_blocked_doors
+            gen = finish(fix_blocked_doors(text), None, repair=True)
             gen.attempts, gen.tokens = attempt + 1, n
             if best is None or _score(gen) < _score(best):
                 best = gen
