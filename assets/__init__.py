@@ -1,4 +1,4 @@
 """The object catalog: categories, real-world sizes, placement kinds, surfaces and synonyms."""
-from .catalog import Catalog, CatalogError, Category, Surface, load_catalog
+from .catalog import Catalog, CatalogError, Category, Surface, load_catalog, plain_text
 
-__all__ = ["Catalog", "CatalogError", "Category", "Surface", "load_catalog"]
+__all__ = ["Catalog", "CatalogError", "Category", "Surface", "load_catalog", "plain_text"]

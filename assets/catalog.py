@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from pathlib import Path
 from typing import Iterator, Literal
 
@@ -117,9 +118,15 @@ class Category(BaseModel):
         return list(shelf.levels or []) if shelf else []
 
 
+def plain_text(text: str) -> str:
+    """Lower case with accents folded ("Café" -> "cafe"): how phrases are compared."""
+    decomposed = unicodedata.normalize("NFKD", str(text).lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _words(text: str) -> list[str]:
     """Lowercase words of a phrase: apostrophes vanish, other punctuation splits, leading determiners drop."""
-    words = re.sub(r"[^a-z0-9]+", " ", re.sub(r"['\u2019]", "", str(text).lower())).split()
+    words = re.sub(r"[^a-z0-9]+", " ", re.sub(r"['\u2019]", "", plain_text(text))).split()
     while words:
         if words[0] in DETERMINERS or words[0].isdigit():
             words = words[1:]

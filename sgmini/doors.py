@@ -96,13 +96,11 @@ def _free_offset(a: R, side: str, lo: float, hi: float, width: float, skip_line:
 
 def prompt_links(prompt: str, types: set[str]) -> list[tuple[str, str]]:
     """Pairs of room types one sentence clause links with a door word."""
-    from .generate import prompt_requirements
-
     out = []
     for clause in re.split(r"[,;.]| and the ", prompt.lower()):
         if not any(w in clause for w in LINK_WORDS):
             continue
-        _, rooms = prompt_requirements(clause, _NoCatalog())
+        rooms = _room_types(clause)
         named = [t for t in rooms if t in types]
         if "suite" in clause and "bathroom" in types and named and "bathroom" not in named:
             named.append("bathroom")
@@ -110,6 +108,50 @@ def prompt_links(prompt: str, types: set[str]) -> list[tuple[str, str]]:
             for j in range(i + 1, len(named)):
                 out.append((named[i], named[j]))
     return out
+
+
+HUBS = {"hallway", "entryway", "lobby", "reception", "waiting_room"}
+"""Room types that open onto every room they touch."""
+ENTRANCE_WORDS = ("front door", "entrance", "entered", "enter", "from the street", "from outside", "come in",
+                  "comes in", "main door", "entry door")
+
+
+def _entrance(prompt: str, rooms: list[R]) -> R | None:
+    """The room the way in opens into: one a clause names with an entrance word, else a hub, else the first."""
+    types = {r.type for r in rooms}
+    for clause in re.split(r"[,;.]", prompt.lower()):
+        if any(w in clause for w in ENTRANCE_WORDS):
+            named = _room_types(clause)
+            for r in rooms:
+                if r.type in named and r.type in types:
+                    return r
+    return next((r for r in rooms if r.type in HUBS), rooms[0] if rooms else None)
+
+
+def _room_types(clause: str) -> dict[str, int]:
+    """Room type -> count a clause names."""
+    from .generate import prompt_requirements
+
+    return prompt_requirements(clause, _NoCatalog())[1]
+
+
+def _outside_offset(rooms: list[R], a: R) -> tuple[str, int] | None:
+    """A side of ``a`` and an offset on it where a door leads outside (no room behind, no opening there)."""
+    for side in ("south", "west", "east", "north"):
+        length = a.w if side in ("north", "south") else a.h
+        shared = [(lo, hi) for b in rooms if b is not a for (s, lo, hi) in [_shared(a, b) or ("", 0, 0)]
+                  if s == side]
+        free, start = [], 0.0
+        for lo, hi in sorted(shared):
+            free.append((start, lo))
+            start = max(start, hi)
+        free.append((start, length))
+        for lo, hi in sorted(free, key=lambda iv: iv[0] - iv[1]):
+            if hi - lo >= 12:
+                offset = _free_offset(a, side, lo, hi, 9)
+                if offset is not None:
+                    return side, offset
+    return None
 
 
 class _NoCatalog:
@@ -123,7 +165,9 @@ def fix_doors(text: str, prompt: str = "") -> str:
     rooms = _parse(lines)
     if len(rooms) < 2 or any(r.close < 0 for r in rooms):
         return text
-    edits: dict[int, str] = {}
+    edits: dict[int, str | None] = {ln: None for ln in _doubled_doors(rooms)}
+    for r in rooms:
+        r.openings = [o for o in r.openings if o[0] not in edits]
     additions: dict[int, list[str]] = {}
     links: set[tuple[str, str]] = set()
 
@@ -173,6 +217,8 @@ def fix_doors(text: str, prompt: str = "") -> str:
         by_type.setdefault(r.type, []).append(r)
     for ta, tb in prompt_links(prompt, set(by_type)):
         links.add((ta, tb))
+    for hub in (t for t in by_type if t in HUBS):  # a hallway opens onto every room along it
+        links.update((hub, t) for t in by_type if t != hub)
     joined = door_edges()
     for ta, tb in links:
         pairs = [(a, b) for a in by_type.get(ta, []) for b in by_type.get(tb, []) if a is not b and _shared(a, b)]
@@ -205,14 +251,45 @@ def fix_doors(text: str, prompt: str = "") -> str:
         if not done:
             break
         joined = door_edges()
+    entrance = _entrance(prompt, rooms)
+    if entrance is not None and not any(kind == "door" and _joins(rooms, entrance, side, off) is None
+                                        for (_, kind, side, off, _) in entrance.openings):
+        outside = _outside_offset(rooms, entrance)
+        if outside is not None:
+            used = {ln.strip().split()[1] for ln in lines if ln.strip().startswith(("door ", "window ", "object "))}
+            did = next(f"front{n or ''}" for n in range(len(used) + 1) if f"front{n or ''}" not in used)
+            additions.setdefault(entrance.close, []).append(f"door {did} on {outside[0]} wall offset {outside[1]}")
     if not edits and not additions:
         return text
     out = []
     for i, line in enumerate(lines):
         if i in additions:
             out += additions[i]
-        out.append(edits.get(i, line))
+        new = edits.get(i, line)
+        if new is not None:
+            out.append(new)
     return "\n".join(out) + "\n"
+
+
+OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
+
+
+def _doubled_doors(rooms: list[R]) -> list[int]:
+    """Lines of doors drawn a second time from the room on the other side of a shared wall."""
+    def along(r: R, side: str, off: float) -> float:
+        return (r.x if side in ("north", "south") else r.y) + off
+
+    doubled = []
+    for a in rooms:
+        for (ln, kind, side, off, w) in a.openings:
+            b = _joins(rooms, a, side, off) if kind == "door" else None
+            if b is None:
+                continue
+            for (ln2, kind2, side2, off2, w2) in b.openings:
+                if (kind2 == "door" and side2 == OPPOSITE[side] and ln2 > ln and ln not in doubled
+                        and abs(along(b, side2, off2) - along(a, side, off)) < (w + w2) / 2):
+                    doubled.append(ln2)
+    return doubled
 
 
 def fix_blocked_doors(text: str, max_doors: int = 3, max_tries: int = 14) -> str:

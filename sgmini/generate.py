@@ -169,12 +169,12 @@ class SGMini:
             if repair:
                 from .doors import fix_blocked_doors
                 raw = fix_blocked_doors(raw)
-            gen = finish(raw, _title(prompt), repair=repair)
+            gen = finish(raw, _title(prompt), repair=repair, keep=required)
             if self.coverage and raw.count("\nroom ") + raw.startswith("room ") > 1:
                 from .doors import fix_doors
                 fixed = fix_doors(raw, prompt)
                 if fixed != raw:
-                    gen2 = finish(fixed, _title(prompt), repair=repair)
+                    gen2 = finish(fixed, _title(prompt), repair=repair, keep=required)
                     if gen2.ok or _score(gen2) <= _score(gen):
                         gen = gen2
             gen.attempts, gen.tokens = attempt + 1, n
@@ -205,6 +205,9 @@ class SGMini:
         ids = [self.tok.bos_id, self.tok.edit_id, self.tok.ctx_id] + ctx + [self.tok.ins_id] + ins + [self.tok.sep_id]
         best: Generation | None = None
         base = finish(script, None, repair=False)
+        keep = dict(prompt_requirements(instruction, self.catalog)[0])
+        for obj in getattr(base.scene, "objects", None) or []:  # what the scene has stays
+            keep[obj.category] = keep.get(obj.category, 0) + 1
         for attempt in range(retries + 1):
             temp = temperature if attempt == 0 else 0.7
             s = seed if attempt == 0 else (seed or 0) * 1000 + attempt
@@ -212,7 +215,7 @@ class SGMini:
             edit, n = self._decode(ids, s, temp, declared, rooms, bias, mode="edit")
             text = script.rstrip("\n") + "\n" + edit
             from .doors import fix_blocked_doors
-            gen = finish(fix_blocked_doors(text), None, repair=True)
+            gen = finish(fix_blocked_doors(text), None, repair=True, keep=keep)
             gen.attempts, gen.tokens = attempt + 1, n
             if best is None or _score(gen) < _score(best):
                 best = gen
@@ -252,9 +255,11 @@ def _room_phrases() -> list[tuple[list[str], str]]:
 def prompt_requirements(text: str, catalog) -> tuple[dict[str, int], dict[str, int]]:
     """(category -> count, room type -> count) a prompt asks for: longest catalog phrases first, with the
     number word in front of each ("two nightstands" -> 2). Doors and windows are openings, not objects."""
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("-", " "))
+    from assets import plain_text
+
+    words = re.findall(r"[a-z0-9]+", plain_text(text).replace("'", "").replace("-", " "))
     used = [False] * len(words)
-    cats: dict[str, int] = {}
+    found: list[tuple[int, int, str]] = []  # (first word, phrase length, category)
     rooms: dict[str, int] = {}
 
     def categories(sizes) -> None:
@@ -269,7 +274,7 @@ def prompt_requirements(text: str, catalog) -> tuple[dict[str, int], dict[str, i
                     continue
                 for k in range(i, i + n):
                     used[k] = True
-                cats[cat.name] = max(cats.get(cat.name, 0), _count_before(words, i))
+                found.append((i, n, cat.name))
 
     categories((3, 2))
     for phrase, rtype in _room_phrases():
@@ -284,6 +289,18 @@ def prompt_requirements(text: str, catalog) -> tuple[dict[str, int], dict[str, i
                     used[k] = True
                 rooms[rtype] = max(rooms.get(rtype, 0), _count_before(words, i) if plural else 1)
     categories((1,))
+    cats: dict[str, int] = {}
+    previous = 1  # the last count over one: "four tables, two chairs at each" -> 8 chairs
+    for i, n, name in sorted(found):
+        count = _count_before(words, i)
+        if count == 1 and _plural(words[i + n - 1], name, catalog) and not _numbered(words, i):
+            count = 2  # "nightstands" with no number: at least two
+        before = " ".join(words[max(0, i - 4):i])
+        after = " ".join(words[i + n:i + n + 3])
+        if previous > 1 and (EACH_AFTER.match(after) or EACH_WITH.search(before)):
+            count *= previous
+        cats[name] = max(cats.get(name, 0), count)
+        previous = count if count > 1 else previous
     return cats, rooms
 
 
@@ -296,7 +313,9 @@ def prompt_walls(text: str, catalog) -> tuple[dict[str, str], dict[str, str]]:
     ("a desk against the east wall"), the wall goes to the first thing the clause names."""
     sides: dict[str, str] = {}
     corners: dict[str, str] = {}
-    for clause in re.split(r"[,;.:]| and | with | plus ", text.lower()):
+    from assets import plain_text
+
+    for clause in re.split(r"[,;.:]| and | with | plus ", plain_text(text)):
         m = CORNER_RX.search(clause)
         s = SIDE_RX.search(clause)
         if not m and not s:
@@ -322,6 +341,21 @@ def _first_index(clause: str, cat: str, catalog) -> int:
     return 10 ** 6
 
 
+EACH_WITH = re.compile(r"\beach (with|has|holding|having|gets)\b")
+EACH_AFTER = re.compile(r"((at|around|for|per|by|beside|on|in) )?each\b(?! (with|has|holding|having|gets)\b)")
+
+
+def _plural(word: str, name: str, catalog) -> bool:
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    single = catalog.resolve(word[:-1]) or (catalog.resolve(word[:-2]) if word.endswith("es") else None)
+    return single is not None and single.name == name
+
+
+def _numbered(words: list[str], i: int) -> bool:
+    return any(w.isdigit() or w in NUMBER_WORDS for w in words[max(0, i - 3):i])
+
+
 SKIP_FIRST = {"the", "some", "my", "of", "with", "and", "in", "on", "at", "its", "their", "each", "every", "other"}
 
 
@@ -342,8 +376,12 @@ def _score(gen: Generation) -> tuple:
     return (not gen.parsed, gen.scene is None, errors, -len(getattr(gen.scene, "objects", []) or []))
 
 
-def finish(text: str, title: str | None, repair: bool = True) -> Generation:
-    """Parse, compile, repair when needed, and format a decoded script."""
+def finish(text: str, title: str | None, repair: bool = True, keep: dict[str, int] | None = None) -> Generation:
+    """Parse, compile, repair when needed, and format a decoded script.
+
+    Repair first re-anchors offending objects (:mod:`sgmini.reanchor`), then runs the grid search of
+    ``sgram fix``; objects are dropped only as a last resort, and the ``keep`` counts (category ->
+    how many the prompt asks for) are dropped last."""
     from compiler import compile_program
     from compiler.repair import repair as repair_program
     from spatialgrammar import format as format_program
@@ -358,10 +396,14 @@ def finish(text: str, title: str | None, repair: bool = True) -> Generation:
     if program is None:
         return Generation(script=text, raw=raw, diagnostics=diags, parsed=False)
     result = compile_program(program)
+    if repair and has_errors(result.diagnostics):
+        from .reanchor import reanchor
+        program = reanchor(program)
+        result = compile_program(program)
     gen = Generation(script=format_program(program), raw=raw, scene=result.scene, diagnostics=result.diagnostics)
     errors = sum(d.severity == "error" for d in result.diagnostics)
     if repair and errors > MAX_REPAIR_ERRORS:  # a very broken scene: first drop what is wrong with it
-        gen = drop_offenders(gen.script, raw)
+        gen = drop_offenders(gen.script, raw, keep=keep)
         if gen.ok:
             return gen
         program, result = parse_diagnostics(gen.script)[0], None
@@ -370,7 +412,7 @@ def finish(text: str, title: str | None, repair: bool = True) -> Generation:
         result = compile_program(program)
     if repair and any(d.code == "unsupported" and d.severity == "error" for d in result.diagnostics):
         # a thing off its parent cannot be moved back by repair's search: take it out first
-        gen = drop_offenders(gen.script, raw, codes={"unsupported"})
+        gen = drop_offenders(gen.script, raw, codes={"unsupported"}, keep=keep)
         program = parse_diagnostics(gen.script)[0]
         if program is None:
             return gen
@@ -390,7 +432,7 @@ def finish(text: str, title: str | None, repair: bool = True) -> Generation:
                 gen = Generation(script=fixed_text, raw=raw, scene=result2.scene, diagnostics=result2.diagnostics,
                                  repaired=True, changes=fixed.changes)
         if not gen.ok and gen.parsed:
-            dropped = drop_offenders(gen.script, raw)
+            dropped = drop_offenders(gen.script, raw, keep=keep)
             if dropped.ok:
                 dropped.repaired = True
                 return dropped
@@ -401,8 +443,11 @@ MAX_REPAIR_ERRORS = 8
 REPAIR_MOVES = 8
 
 
-def drop_offenders(text: str, raw: str, rounds: int = 6, codes: set[str] | None = None) -> Generation:
-    """Remove the objects that errors name (``remove ID`` edits, folded in) until the scene is clean."""
+def drop_offenders(text: str, raw: str, rounds: int = 6, codes: set[str] | None = None,
+                   keep: dict[str, int] | None = None) -> Generation:
+    """Remove the objects that errors name (``remove ID`` edits, folded in) until the scene is clean.
+
+    Of the objects an error names, one beyond the ``keep`` count of its category goes first."""
     from compiler import compile_program
     from spatialgrammar import format as format_program
     from spatialgrammar import parse_diagnostics
@@ -417,14 +462,22 @@ def drop_offenders(text: str, raw: str, rounds: int = 6, codes: set[str] | None 
         if not has_errors(result.diagnostics):
             break
         rooms = {r.id for r in result.scene.rooms} if result.scene else set()
-        objects = {o.id for o in result.scene.objects} if result.scene else set()
+        category = {o.id: o.category for o in result.scene.objects} if result.scene else {}
+        have: dict[str, int] = {}
+        for cat in category.values():
+            have[cat] = have.get(cat, 0) + 1
         victims: list[str] = []
         for d in result.diagnostics:
             if d.severity != "error" or (codes is not None and d.code not in codes):
                 continue
-            named = [o for o in (d.objects or []) if o in objects and o not in rooms]
-            if named and named[0] not in victims:
-                victims.append(named[0])
+            named = [o for o in (d.objects or []) if o in category and o not in rooms]
+            if any(o in victims for o in named):  # removing that one may already clear this error
+                continue
+            spare = [o for o in named if have[category[o]] > (keep or {}).get(category[o], 0)]
+            victim = (spare or named or [None])[0]
+            if victim is not None:
+                victims.append(victim)
+                have[category[victim]] -= 1
         if not victims:
             break
         folded, _ = apply_edits(program)

@@ -1,0 +1,122 @@
+"""SG-Mini's prompt reading and the passes between decoding and the final scene (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assets import load_catalog, plain_text
+from compiler import compile_program, compile_text
+from sgmini.doors import fix_doors
+from sgmini.generate import drop_offenders, prompt_requirements
+from sgmini.reanchor import reanchor
+from spatialgrammar import parse
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("A small café with four café tables, two chairs at each, and a counter along the back wall.",
+     {"cafe_table": 4, "chair": 8, "kitchen_counter": 1}),
+    ("Nightstands on both sides of the bed, each with a table lamp.",
+     {"nightstand": 2, "bed": 1, "table_lamp": 2}),
+    ("Four student desks, each with a book on it.", {"school_desk": 4, "book": 4}),
+    ("Three tables with a vase on each", {"table": 3, "vase": 3}),
+    ("a bedroom with a double bed and two nightstands", {"bed": 1, "nightstand": 2}),
+    ("A glass table and some glasses", {"table": 1, "glass": 2}),
+])
+def test_prompt_counts(catalog, prompt, expected):
+    cats, _ = prompt_requirements(prompt, catalog)
+    assert cats == expected
+
+
+def test_accents_fold_in_catalog_lookup(catalog):
+    assert plain_text("Café Crème") == "cafe creme"
+    assert catalog.resolve("café table").name == "cafe_table"
+
+
+def _errors(program) -> list:
+    return [d for d in compile_program(program).diagnostics if d.severity == "error"]
+
+
+def test_reanchor_moves_crowded_wall_objects_to_free_walls():
+    program = parse("""scene "x" cell 0.1
+room bedroom bedroom rect 0,0 40x30 {
+  door door on south wall offset 6
+  object bed bed against east wall
+  object wardrobe wardrobe against east wall
+  object desk desk against east wall
+}
+""")
+    assert len(_errors(program)) >= 3
+    fixed = reanchor(program)
+    assert _errors(fixed) == []
+    assert {o.id for o in compile_program(fixed).scene.objects} == {"bed", "wardrobe", "desk"}
+    assert _errors(program), "the input program is left as it was"
+
+
+def test_reanchor_puts_a_thing_off_its_surface_back_on_it():
+    program = parse("""scene "x" cell 0.1
+room bedroom bedroom rect 0,0 40x40 {
+  door door on south wall offset 20
+  object bed bed against north wall
+  object ns nightstand left of bed
+  on ns {
+    object clock alarm_clock at 9,9
+  }
+}
+""")
+    assert any(d.code == "unsupported" for d in _errors(program))
+    fixed = reanchor(program)
+    assert _errors(fixed) == []
+    clock = compile_program(fixed).scene.object("clock")
+    assert clock.parent == "ns"
+
+
+def test_drop_offenders_keeps_what_the_prompt_asked_for():
+    text = """scene "x" cell 0.1
+room r bedroom rect 0,0 30x30 {
+  door d on south wall offset 15
+  object bed bed centered
+  object plant plant centered
+}
+"""
+    kept = drop_offenders(text, text, keep={"plant": 1})
+    assert kept.ok
+    assert [o.category for o in kept.scene.objects] == ["plant"]
+    default = drop_offenders(text, text)
+    assert default.ok and len(default.scene.objects) == 1
+
+
+def test_fix_doors_removes_a_door_drawn_from_both_sides_and_adds_the_way_in():
+    raw = """room gym gym rect 0,0 70x50 {
+door door on north wall offset 25
+}
+room lockers locker_room rect 0,50 60x35 {
+door other on south wall offset 25
+}
+"""
+    assert any(d.code == "opening_overlap" for d in compile_text(raw).diagnostics)
+    fixed = fix_doors(raw, "A gym with an adjoining locker room; you come in from the street into the gym.")
+    result = compile_text(fixed)
+    assert not [d for d in result.diagnostics if d.severity == "error"]
+    assert "door other" not in fixed
+    gym_doors = [o for o in result.scene.openings if o.kind == "door" and o.room == "gym"]
+    assert len(gym_doors) == 2  # the inner door and one to the outside
+
+
+def test_hallway_opens_onto_every_room_it_touches():
+    raw = """room hall hallway rect 0,30 80x15 {
+door front on west wall offset 7
+}
+room b1 bedroom rect 0,0 40x30 {
+}
+room k kitchen rect 0,45 45x30 {
+}
+"""
+    fixed = fix_doors(raw, "A flat: a hallway, a bedroom and a kitchen.")
+    result = compile_text(fixed)
+    assert not [d for d in result.diagnostics if d.severity == "error"]
+    assert fixed.count("door ") == 3
