@@ -211,10 +211,12 @@ class ConstrainedDecoder:
         self.hints: tuple[dict[str, str], dict[str, str]] = ({}, {})  # category -> wall side / corner
         self.max_forced = 12
 
-    def start(self, declared: set[str] = frozenset(), rooms: set[str] = frozenset(), required=None,
-              required_rooms=None) -> State:
+    def start(self, declared: set[str] | dict[str, str] = frozenset(), rooms: set[str] = frozenset(),
+              required=None, required_rooms=None) -> State:
+        """A fresh state; ``declared`` may map ids to categories (an edit's scene) so surfaces are known."""
+        id_cat = {i: c for i, c in declared.items() if i not in rooms} if isinstance(declared, dict) else {}
         return State(ip=LALRStack(), declared=set(declared), rooms=set(rooms), required=dict(required or {}),
-                     required_rooms=dict(required_rooms or {}))
+                     required_rooms=dict(required_rooms or {}), id_cat=id_cat)
 
     def accepts(self, st: State) -> frozenset:
         key = tuple(st.ip.stack)
@@ -309,7 +311,8 @@ class ConstrainedDecoder:
         if (cats or rooms) and mask[self.tok.eos_id]:
             mask[self.tok.eos_id] = False
             st.blocked.append(self.tok.eos_id)
-        if cats and st.depth == 1 and not st.line and st.current is not None and mask[close]:
+        in_room = st.current is not None or (st.mode == "edit" and st.blocks[-1:] == ["room"])
+        if cats and st.depth == 1 and not st.line and in_room and mask[close]:
             mask[close] = False
             st.blocked.append(close)
         if st.force == "room" and rooms:
@@ -337,7 +340,10 @@ class ConstrainedDecoder:
             np.logical_and(mask, keep, out=mask)
 
         if not line:
-            if kind == "floor" or st.depth >= 2:
+            on_thing = bool(st.blocks) and st.blocks[-1].startswith("obj:")
+            if st.depth == 0 and st.mode == "edit":  # an edit adds inside `in ROOM { }` or `on THING { }`
+                only(["on"] if kind == "surface" else ["in"])
+            elif kind == "floor" or st.depth >= 2 or on_thing:
                 only(["object", "group"])
             else:
                 only(["on"])
@@ -404,6 +410,8 @@ class ConstrainedDecoder:
                 off += ["object", "group", "door", "window"]
                 if st.mode == "gen":
                     off += ["on", "in", "move", "rotate", "remove", "replace"]
+                elif not st.required_rooms:  # an edit adds rooms only when asked to
+                    off += ["room"]
             else:
                 off += ["room", "scene", "move", "rotate", "remove", "replace"]
                 if st.depth > 1:
@@ -594,6 +602,8 @@ class ConstrainedDecoder:
             st.id_cat[line[1]] = line[2]
         elif head == "group" and len(line) > 3 and line[2].isdigit():
             st.have[line[3]] = st.have.get(line[3], 0) + int(line[2])
+        elif head == "replace" and len(line) > 3:
+            st.have[line[3]] = st.have.get(line[3], 0) + 1
         elif head == "room" and len(line) > 2:
             st.have_rooms[line[2]] = st.have_rooms.get(line[2], 0) + 1
         if head in ("object", "group", "door", "window") and len(line) > 1:
@@ -693,20 +703,23 @@ class FastGPT2:
         return (last @ self.wte.T)[0]
 
 
-def script_ids(text: str) -> tuple[set[str], set[str]]:
-    """(object ids, room ids) of a script, read from its words (for edit mode)."""
-    declared, rooms = set(), set()
+def script_ids(text: str) -> tuple[dict[str, str], set[str]]:
+    """(object id -> category, room ids) of a script, read from its words (for edit mode)."""
+    declared: dict[str, str] = {}
+    rooms = set()
     for line in text.splitlines():
         w = line.split()
         if len(w) < 2:
             continue
-        if w[0] in ("object", "group"):
-            declared.add(w[1])
+        if w[0] == "object" and len(w) > 2:
+            declared[w[1]] = w[2]
+        elif w[0] == "group" and len(w) > 3:
+            declared[w[1]] = w[3]
         elif w[0] == "room":
             rooms.add(w[1])
-            declared.add(w[1])
+            declared[w[1]] = "room"
         elif w[0] == "remove":
-            declared.discard(w[1])
+            declared.pop(w[1], None)
     return declared, rooms
 
 
@@ -764,11 +777,13 @@ def decode(model, tok: SGTokenizer, decoder: ConstrainedDecoder, input_ids: list
                 wide[st.blocked] = True
                 masked = logits.clone()
                 masked[~torch.from_numpy(wide)] = -math.inf
-                if int(torch.argmax(masked)) in st.blocked:  # the model wants to stop: add what is missing
+                # the model wants to stop, or an edit has finished a statement: add what is missing
+                between_edits = st.mode == "edit" and st.depth == 0 and not st.line and st.emitted > 0
+                if between_edits or int(torch.argmax(masked)) in st.blocked:
                     cats, missing_rooms = decoder.missing(st)
                     if missing_rooms and st.depth == 0:
                         st.force = "room"
-                    elif cats and st.depth >= 1:
+                    elif cats and (st.depth >= 1 or st.mode == "edit"):
                         kinds = [decoder.vocab.placement.get(c, "floor") for c in cats]
                         st.force = "floor" if "floor" in kinds else kinds[0]
                     if st.force:

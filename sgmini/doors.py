@@ -130,7 +130,7 @@ def _entrance(prompt: str, rooms: list[R]) -> R | None:
 
 def _room_types(clause: str) -> dict[str, int]:
     """Room type -> count a clause names."""
-    from .generate import prompt_requirements
+    from .reading import prompt_requirements
 
     return prompt_requirements(clause, _NoCatalog())[1]
 

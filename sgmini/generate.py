@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .reading import edit_requirements, edit_scope, prompt_requirements, prompt_walls, removals, scoped_edit
+
 DEFAULT_WEIGHTS = Path(__file__).with_name("weights") / "cpu"
 MAX_PROMPT_TOKENS = 200
 
@@ -134,14 +136,14 @@ class SGMini:
 
     # ---- decoding ----------------------------------------------------------------------------------------
     def _decode(self, input_ids: list[int], seed: int | None, temperature: float, declared=frozenset(),
-                rooms=frozenset(), bias=None, required=None, required_rooms=None, mode: str = "gen"
-                ) -> tuple[str, int]:
+                rooms=frozenset(), bias=None, required=None, required_rooms=None, mode: str = "gen",
+                max_new: int = 700) -> tuple[str, int]:
         from .decode import close_script, decode
 
         with self.lock:
             out, finished = decode(self.model, self.tok, self.decoder, input_ids, temperature=temperature,
-                                   seed=seed, declared=set(declared), rooms=set(rooms), bias=bias,
-                                   required=required, required_rooms=required_rooms, mode=mode)
+                                   seed=seed, declared=declared, rooms=set(rooms), bias=bias,
+                                   required=required, required_rooms=required_rooms, mode=mode, max_new=max_new)
         if not finished:
             nl = self.tok.nl_id
             last = max((k for k, t in enumerate(out) if t == nl), default=-1)
@@ -205,14 +207,21 @@ class SGMini:
         ids = [self.tok.bos_id, self.tok.edit_id, self.tok.ctx_id] + ctx + [self.tok.ins_id] + ins + [self.tok.sep_id]
         best: Generation | None = None
         base = finish(script, None, repair=False)
+        have: dict[str, int] = {}
+        for obj in getattr(base.scene, "objects", None) or []:
+            have[obj.category] = have.get(obj.category, 0) + 1
+        asked = edit_requirements(instruction, have, self.catalog) if self.coverage else {}
         keep = dict(prompt_requirements(instruction, self.catalog)[0])
-        for obj in getattr(base.scene, "objects", None) or []:  # what the scene has stays
-            keep[obj.category] = keep.get(obj.category, 0) + 1
+        for cat, n in have.items():  # what the scene has stays
+            keep[cat] = keep.get(cat, 0) + n
+        scope = edit_scope(instruction, self.catalog)
         for attempt in range(retries + 1):
             temp = temperature if attempt == 0 else 0.7
             s = seed if attempt == 0 else (seed or 0) * 1000 + attempt
             self.decoder.hints = prompt_walls(instruction, self.catalog) if self.coverage else ({}, {})
-            edit, n = self._decode(ids, s, temp, declared, rooms, bias, mode="edit")
+            edit, n = self._decode(ids, s, temp, declared, rooms, bias, required=asked, mode="edit",
+                                   max_new=MAX_EDIT_TOKENS)
+            edit = scoped_edit(edit, declared, scope)
             text = script.rstrip("\n") + "\n" + edit
             from .doors import fix_blocked_doors
             gen = finish(fix_blocked_doors(text), None, repair=True, keep=keep)
@@ -223,6 +232,11 @@ class SGMini:
                 break
         if best is None or not best.ok:
             best = base
+        missed = removals(instruction, base.scene, best.scene, self.catalog) if self.coverage else []
+        if missed:  # the model did not take out what the instruction names: remove it by id
+            removed = finish(best.script.rstrip("\n") + "\n" + "".join(f"remove {i}\n" for i in missed), None)
+            if removed.ok:
+                best = removed
         best.seconds = time.perf_counter() - t0
         return best
 
@@ -235,140 +249,7 @@ class SGMini:
         return text
 
 
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "another": 1, "two": 2, "pair": 2, "both": 2, "couple": 2,
-                "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
-NOT_OBJECTS = {"door", "window", "room", "wall", "floor", "ceiling"}
-
-
-def _room_phrases() -> list[tuple[list[str], str]]:
-    from .synth.prompts import ROOM_WORDS
-
-    out = []
-    for rtype, words in ROOM_WORDS.items():
-        for w in words + [rtype.replace("_", " ")]:
-            out.append((re.findall(r"[a-z]+", w.lower().replace("'", "")), rtype))
-    out.sort(key=lambda x: -len(x[0]))
-    return out
-
-
-def prompt_requirements(text: str, catalog) -> tuple[dict[str, int], dict[str, int]]:
-    """(category -> count, room type -> count) a prompt asks for: longest catalog phrases first, with the
-    number word in front of each ("two nightstands" -> 2). Doors and windows are openings, not objects."""
-    from assets import plain_text
-
-    words = re.findall(r"[a-z0-9]+", plain_text(text).replace("'", "").replace("-", " "))
-    used = [False] * len(words)
-    found: list[tuple[int, int, str]] = []  # (first word, phrase length, category)
-    rooms: dict[str, int] = {}
-
-    def categories(sizes) -> None:
-        for n in sizes:
-            for i in range(len(words) - n + 1):
-                if any(used[i:i + n]) or words[i] in NUMBER_WORDS or words[i] in SKIP_FIRST or words[i].isdigit():
-                    continue
-                if words[i + n - 1] in NOT_OBJECTS:
-                    continue
-                cat = catalog.resolve(" ".join(words[i:i + n]))
-                if cat is None or cat.name in NOT_OBJECTS:
-                    continue
-                for k in range(i, i + n):
-                    used[k] = True
-                found.append((i, n, cat.name))
-
-    categories((3, 2))
-    for phrase, rtype in _room_phrases():
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if any(used[i:i + n]):
-                continue
-            last = words[i + n - 1]
-            plural = last == phrase[-1] + "s"
-            if words[i:i + n - 1] == phrase[:-1] and (last == phrase[-1] or plural):
-                for k in range(i, i + n):
-                    used[k] = True
-                rooms[rtype] = max(rooms.get(rtype, 0), _count_before(words, i) if plural else 1)
-    categories((1,))
-    cats: dict[str, int] = {}
-    previous = 1  # the last count over one: "four tables, two chairs at each" -> 8 chairs
-    for i, n, name in sorted(found):
-        count = _count_before(words, i)
-        if count == 1 and _plural(words[i + n - 1], name, catalog) and not _numbered(words, i):
-            count = 2  # "nightstands" with no number: at least two
-        before = " ".join(words[max(0, i - 4):i])
-        after = " ".join(words[i + n:i + n + 3])
-        if previous > 1 and (EACH_AFTER.match(after) or EACH_WITH.search(before)):
-            count *= previous
-        cats[name] = max(cats.get(name, 0), count)
-        previous = count if count > 1 else previous
-    return cats, rooms
-
-
-SIDE_RX = re.compile(r"\b(north|south|east|west)(?:ern)?(?:[- ]facing)? (?:wall|side)\b")
-CORNER_RX = re.compile(r"\b(north|south)[- ]?(east|west) corner\b")
-
-
-def prompt_walls(text: str, catalog) -> tuple[dict[str, str], dict[str, str]]:
-    """(category -> wall side, category -> corner) the prompt places things against: within one clause
-    ("a desk against the east wall"), the wall goes to the first thing the clause names."""
-    sides: dict[str, str] = {}
-    corners: dict[str, str] = {}
-    from assets import plain_text
-
-    for clause in re.split(r"[,;.:]| and | with | plus ", plain_text(text)):
-        m = CORNER_RX.search(clause)
-        s = SIDE_RX.search(clause)
-        if not m and not s:
-            continue
-        cats, _ = prompt_requirements(clause, catalog)
-        if not cats:
-            continue
-        first = min(cats, key=lambda c: _first_index(clause, c, catalog))
-        if m:
-            corners.setdefault(first, m.group(1) + m.group(2))
-        elif s:
-            sides.setdefault(first, s.group(1))
-    return sides, corners
-
-
-def _first_index(clause: str, cat: str, catalog) -> int:
-    words = re.findall(r"[a-z0-9]+", clause)
-    for i in range(len(words)):
-        for n in (3, 2, 1):
-            c = catalog.resolve(" ".join(words[i:i + n]))
-            if c is not None and c.name == cat:
-                return i
-    return 10 ** 6
-
-
-EACH_WITH = re.compile(r"\beach (with|has|holding|having|gets)\b")
-EACH_AFTER = re.compile(r"((at|around|for|per|by|beside|on|in) )?each\b(?! (with|has|holding|having|gets)\b)")
-
-
-def _plural(word: str, name: str, catalog) -> bool:
-    if not word.endswith("s") or word.endswith("ss"):
-        return False
-    single = catalog.resolve(word[:-1]) or (catalog.resolve(word[:-2]) if word.endswith("es") else None)
-    return single is not None and single.name == name
-
-
-def _numbered(words: list[str], i: int) -> bool:
-    return any(w.isdigit() or w in NUMBER_WORDS for w in words[max(0, i - 3):i])
-
-
-SKIP_FIRST = {"the", "some", "my", "of", "with", "and", "in", "on", "at", "its", "their", "each", "every", "other"}
-
-
-def _count_before(words: list[str], i: int) -> int:
-    for back in (1, 2, 3):
-        if i - back < 0:
-            break
-        w = words[i - back]
-        if w.isdigit():
-            return max(1, min(40, int(w)))
-        if w in NUMBER_WORDS:
-            return NUMBER_WORDS[w]
-    return 1
+MAX_EDIT_TOKENS = 250
 
 
 def _score(gen: Generation) -> tuple:
@@ -395,6 +276,11 @@ def finish(text: str, title: str | None, repair: bool = True, keep: dict[str, in
     program, diags = parse_diagnostics(text)
     if program is None:
         return Generation(script=text, raw=raw, diagnostics=diags, parsed=False)
+    if repair:
+        from assets import load_catalog
+
+        from .ids import tidy_ids
+        program = tidy_ids(program, load_catalog())
     result = compile_program(program)
     if repair and has_errors(result.diagnostics):
         from .reanchor import reanchor

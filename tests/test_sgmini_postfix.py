@@ -7,7 +7,9 @@ import pytest
 from assets import load_catalog, plain_text
 from compiler import compile_program, compile_text
 from sgmini.doors import fix_doors
-from sgmini.generate import drop_offenders, prompt_requirements
+from sgmini.generate import drop_offenders
+from sgmini.reading import edit_requirements, edit_scope, prompt_requirements, removals, scoped_edit
+from sgmini.ids import tidy_ids
 from sgmini.reanchor import reanchor
 from spatialgrammar import parse
 
@@ -120,3 +122,66 @@ room k kitchen rect 0,45 45x30 {
     result = compile_text(fixed)
     assert not [d for d in result.diagnostics if d.severity == "error"]
     assert fixed.count("door ") == 3
+
+
+def test_arrays_multiply_counts(catalog):
+    cats, _ = prompt_requirements("Add two rows of three student desks facing the whiteboard.", catalog)
+    assert cats["school_desk"] == 6
+
+
+LIVING = """scene "x" cell 0.1
+room living living_room rect 0,0 50x40 {
+  door door on east wall offset 20
+  object sofa sofa against north wall
+  object coffee coffee_table in front of sofa gap 4
+  object armchair armchair in southwest corner
+  object armchair2 armchair in southeast corner
+}
+"""
+
+
+def test_edit_requirements_ask_for_what_is_missing_or_more(catalog):
+    have = {"sofa": 1, "coffee_table": 1, "armchair": 2, "dining_chair": 4}
+    assert edit_requirements("Put a book and a candle on the coffee table.", have, catalog) == {"book": 1,
+                                                                                               "candle": 1}
+    assert edit_requirements("Add two more chairs at the table.", have, catalog) == {"chair": 2}
+    assert edit_requirements("And a kettle right next to the sofa.", have, catalog) == {"kettle": 1}
+    assert edit_requirements("Remove one of the armchairs.", have, catalog) == {}
+
+
+def test_removals_take_out_what_the_model_left(catalog):
+    scene = compile_text(LIVING).scene
+    assert removals("Remove one of the armchairs.", scene, scene, catalog) == ["armchair2"]
+    assert removals("Get rid of the armchairs", scene, scene, catalog) == ["armchair", "armchair2"]
+    fewer = compile_text(LIVING.replace("  object armchair2 armchair in southeast corner\n", "")).scene
+    assert removals("Remove one of the armchairs.", scene, fewer, catalog) == []
+    assert removals("Add a lamp.", scene, scene, catalog) == []
+
+
+def test_scoped_edit_drops_changes_the_instruction_does_not_ask_for(catalog):
+    declared = {"sofa": "sofa", "coffee": "coffee_table", "armchair": "armchair"}
+    edit = "on coffee {\nobject book book centered\n}\nremove coffee\nmove sofa against east wall\n"
+    kept = scoped_edit(edit, declared, edit_scope("Put a book on the coffee table.", catalog))
+    assert kept == "on coffee {\nobject book book centered\n}\n"
+    moved = scoped_edit("move sofa against east wall\nremove armchair\n", declared,
+                        edit_scope("Push the sofa against the east wall.", catalog))
+    assert moved == "move sofa against east wall\n"
+
+
+def test_tidy_ids_renames_ids_that_name_another_category(catalog):
+    program = parse("""scene "x" cell 0.1
+room d dining_room rect 0,0 50x40 {
+  object table dining_table at 25,20
+  object vase sideboard against west wall
+  on vase {
+    object sideboard vase centered
+  }
+}
+move vase against east wall
+""")
+    tidy = tidy_ids(program, catalog)
+    decls = {s.id: s.category for s in tidy.statements[0].body if hasattr(s, "category")}
+    assert decls == {"table": "dining_table", "sideboard": "sideboard"}
+    assert tidy.statements[0].body[2].surface.parent.name == "sideboard"
+    assert tidy.statements[1].target.name == "sideboard"
+    assert not [d for d in compile_program(tidy).diagnostics if d.severity == "error"]
