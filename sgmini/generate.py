@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from .reading import edit_requirements, edit_scope, prompt_requirements, prompt_walls, removals, scoped_edit
+from .relations import prompt_relations
 
 DEFAULT_WEIGHTS = Path(__file__).with_name("weights") / "cpu"
 MAX_PROMPT_TOKENS = 200
@@ -161,6 +162,7 @@ class SGMini:
         t0 = time.perf_counter()
         bias = self._bias(prompt)
         required, required_rooms = prompt_requirements(prompt, self.catalog) if self.coverage else ({}, {})
+        relations = prompt_relations(prompt, self.catalog) if self.coverage else []
         self.decoder.hints = prompt_walls(prompt, self.catalog) if self.coverage else ({}, {})
         best: Generation | None = None
         for attempt in range(retries + 1):
@@ -171,12 +173,12 @@ class SGMini:
             if repair:
                 from .doors import fix_blocked_doors
                 raw = fix_blocked_doors(raw)
-            gen = finish(raw, _title(prompt), repair=repair, keep=required)
+            gen = finish(raw, _title(prompt), repair=repair, keep=required, relations=relations)
             if self.coverage and raw.count("\nroom ") + raw.startswith("room ") > 1:
                 from .doors import fix_doors
                 fixed = fix_doors(raw, prompt)
                 if fixed != raw:
-                    gen2 = finish(fixed, _title(prompt), repair=repair, keep=required)
+                    gen2 = finish(fixed, _title(prompt), repair=repair, keep=required, relations=relations)
                     if gen2.ok or _score(gen2) <= _score(gen):
                         gen = gen2
             gen.attempts, gen.tokens = attempt + 1, n
@@ -215,6 +217,7 @@ class SGMini:
         for cat, n in have.items():  # what the scene has stays
             keep[cat] = keep.get(cat, 0) + n
         scope = edit_scope(instruction, self.catalog)
+        relations = prompt_relations(instruction, self.catalog) if self.coverage else []
         for attempt in range(retries + 1):
             temp = temperature if attempt == 0 else 0.7
             s = seed if attempt == 0 else (seed or 0) * 1000 + attempt
@@ -224,7 +227,7 @@ class SGMini:
             edit = scoped_edit(edit, declared, scope)
             text = script.rstrip("\n") + "\n" + edit
             from .doors import fix_blocked_doors
-            gen = finish(fix_blocked_doors(text), None, repair=True, keep=keep)
+            gen = finish(fix_blocked_doors(text), None, repair=True, keep=keep, relations=relations)
             gen.attempts, gen.tokens = attempt + 1, n
             if best is None or _score(gen) < _score(best):
                 best = gen
@@ -257,12 +260,14 @@ def _score(gen: Generation) -> tuple:
     return (not gen.parsed, gen.scene is None, errors, -len(getattr(gen.scene, "objects", []) or []))
 
 
-def finish(text: str, title: str | None, repair: bool = True, keep: dict[str, int] | None = None) -> Generation:
+def finish(text: str, title: str | None, repair: bool = True, keep: dict[str, int] | None = None,
+           relations: list | None = None) -> Generation:
     """Parse, compile, repair when needed, and format a decoded script.
 
-    Repair first re-anchors offending objects (:mod:`sgmini.reanchor`), then runs the grid search of
-    ``sgram fix``; objects are dropped only as a last resort, and the ``keep`` counts (category ->
-    how many the prompt asks for) are dropped last."""
+    With ``repair``, ids are tidied (:mod:`sgmini.ids`) and the prompt's ``relations`` made true
+    (:mod:`sgmini.relations`). Repair first re-anchors offending objects (:mod:`sgmini.reanchor`),
+    then runs the grid search of ``sgram fix``; objects are dropped only as a last resort, and the
+    ``keep`` counts (category -> how many the prompt asks for) are dropped last."""
     from compiler import compile_program
     from compiler.repair import repair as repair_program
     from spatialgrammar import format as format_program
@@ -281,6 +286,9 @@ def finish(text: str, title: str | None, repair: bool = True, keep: dict[str, in
 
         from .ids import tidy_ids
         program = tidy_ids(program, load_catalog())
+        if relations:
+            from .relations import apply_relations
+            program = apply_relations(program, relations, load_catalog())
     result = compile_program(program)
     if repair and has_errors(result.diagnostics):
         from .reanchor import reanchor

@@ -76,12 +76,12 @@ def _room_phrases() -> list[tuple[list[str], str]]:
     return out
 
 
-def prompt_requirements(text: str, catalog) -> tuple[dict[str, int], dict[str, int]]:
-    """(category -> count, room type -> count) a prompt asks for: longest catalog phrases first, with the
-    number word in front of each ("two nightstands" -> 2). Doors and windows are openings, not objects."""
+def mentions(text: str, catalog) -> tuple[list[str], list[tuple[int, int, str]], dict[str, int]]:
+    """(the text's words, (first word, length, category) of each thing it names in order, room type ->
+    count): longest catalog phrases first. Doors and windows are openings, not things."""
     words = re.findall(r"[a-z0-9]+", plain_text(text).replace("'", "").replace("-", " "))
     used = [False] * len(words)
-    found: list[tuple[int, int, str]] = []  # (first word, phrase length, category)
+    found: list[tuple[int, int, str]] = []
     rooms: dict[str, int] = {}
 
     def categories(sizes) -> None:
@@ -111,9 +111,16 @@ def prompt_requirements(text: str, catalog) -> tuple[dict[str, int], dict[str, i
                     used[k] = True
                 rooms[rtype] = max(rooms.get(rtype, 0), _count_before(words, i) if plural else 1)
     categories((1,))
+    return words, sorted(found), rooms
+
+
+def prompt_requirements(text: str, catalog) -> tuple[dict[str, int], dict[str, int]]:
+    """(category -> count, room type -> count) a prompt asks for, with the number word in front of
+    each ("two nightstands" -> 2, "four tables, two chairs at each" -> 8 chairs)."""
+    words, found, rooms = mentions(text, catalog)
     cats: dict[str, int] = {}
     previous = 1  # the last count over one: "four tables, two chairs at each" -> 8 chairs
-    for i, n, name in sorted(found):
+    for i, n, name in found:
         count = _count_before(words, i)
         if count == 1 and _plural(words[i + n - 1], name, catalog) and not _numbered(words, i):
             count = 2  # "nightstands" with no number: at least two

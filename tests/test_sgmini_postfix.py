@@ -11,6 +11,7 @@ from sgmini.generate import drop_offenders
 from sgmini.reading import edit_requirements, edit_scope, prompt_requirements, removals, scoped_edit
 from sgmini.ids import tidy_ids
 from sgmini.reanchor import reanchor
+from sgmini.relations import apply_relations, prompt_relations
 from spatialgrammar import parse
 
 
@@ -185,3 +186,39 @@ move vase against east wall
     assert tidy.statements[0].body[2].surface.parent.name == "sideboard"
     assert tidy.statements[1].target.name == "sideboard"
     assert not [d for d in compile_program(tidy).diagnostics if d.severity == "error"]
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("Home office: the desk sits under the window, an office chair in front of it, a bookshelf on the desk's left "
+     "and a filing cabinet on its right.",
+     [("desk", "under", "window"), ("office_chair", "in_front_of", "desk"), ("bookshelf", "left_of", "desk"),
+      ("filing_cabinet", "right_of", "desk")]),
+    ("A nightstand beside the bed with a table lamp and an alarm clock on it.",
+     [("nightstand", "next_to", "bed"), ("table_lamp", "on", "nightstand"), ("alarm_clock", "on", "nightstand")]),
+    ("Living room with a sectional sofa against the wall, a rug in front of it and a floor lamp right next to it.",
+     [("rug", "in_front_of", "sectional_sofa"), ("floor_lamp", "next_to", "sectional_sofa")]),
+    ("a bedroom with a double bed and two nightstands", []),
+])
+def test_prompt_relations(catalog, prompt, expected):
+    assert [(r.thing, r.relation, r.target) for r in prompt_relations(prompt, catalog)] == expected
+
+
+def test_apply_relations_makes_the_prompt_true(catalog):
+    program = parse("""scene "x" cell 0.1
+room office office rect 0,0 40x35 {
+  door door on south wall offset 6
+  window w on north wall offset 25
+  object desk desk against east wall
+  object bookshelf bookshelf against west wall
+  object lamp desk_lamp in northwest corner
+}
+""")
+    rels = prompt_relations("The desk under the window with a desk lamp on it, a bookshelf on the desk's left.",
+                            catalog)
+    result = compile_program(apply_relations(program, rels, catalog))
+    assert not [d for d in result.diagnostics if d.severity == "error"]
+    scene = result.scene
+    assert scene.object("lamp").parent == "desk"
+    desk = scene.object("desk")
+    assert desk.facing == "south" and abs(desk.position[0] - 2.5) < 0.05  # against the north wall, at the window
+    assert scene.object("bookshelf").position[0] > desk.position[0]  # facing south, the desk's left is east
