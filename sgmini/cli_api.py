@@ -17,13 +17,14 @@ def train(config: str = "cpu", data: Path = Path("data/sgmini/synth"), out: Path
           steps: int | None = None, resume: bool = False, init: Path | None = None, batch_tokens: int | None = None,
           lr: float | None = None, max_minutes: float | None = None, seed: int | None = None,
           device: str | None = None, threads: int | None = None, eval_every: int | None = None,
-          ckpt_every: int | None = None) -> dict:
-    """Train (``data`` = a synth folder or a prepared folder); returns steps, best val loss, tokens/s."""
+          ckpt_every: int | None = None, target: str | None = None) -> dict:
+    """Train (``data`` = a synth folder or a prepared folder); returns steps, best val loss, tokens/s.
+    ``target="json"`` trains the representation ablation's raw-JSON baseline from a synth folder."""
     from .train import train as _train
 
     return _train(data, out, config, steps=steps, resume=resume, init=init, device=device,
                   batch_tokens=batch_tokens, lr=lr, max_minutes=max_minutes, seed=seed, threads=threads,
-                  eval_every=eval_every, ckpt_every=ckpt_every)
+                  eval_every=eval_every, ckpt_every=ckpt_every, target=target)
 
 
 def prepare(data: Path, out: Path, vocab_size: int = 4000) -> dict:

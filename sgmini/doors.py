@@ -165,7 +165,9 @@ def fix_doors(text: str, prompt: str = "") -> str:
     rooms = _parse(lines)
     if len(rooms) < 2 or any(r.close < 0 for r in rooms):
         return text
-    edits: dict[int, str | None] = {ln: None for ln in _doubled_doors(rooms)}
+    inner_windows = [ln for a in rooms for (ln, kind, side, off, _) in a.openings
+                     if kind == "window" and _joins(rooms, a, side, off) is not None]  # a window into a room
+    edits: dict[int, str | None] = {ln: None for ln in _doubled_doors(rooms) + inner_windows}
     for r in rooms:
         r.openings = [o for o in r.openings if o[0] not in edits]
     additions: dict[int, list[str]] = {}

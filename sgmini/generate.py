@@ -268,6 +268,31 @@ def finish(text: str, title: str | None, repair: bool = True, keep: dict[str, in
     (:mod:`sgmini.relations`). Repair first re-anchors offending objects (:mod:`sgmini.reanchor`),
     then runs the grid search of ``sgram fix``; objects are dropped only as a last resort, and the
     ``keep`` counts (category -> how many the prompt asks for) are dropped last."""
+    gen = _repaired(text, title, repair, keep, relations)
+    if repair and relations and gen.ok:  # relations the broken scene could not take
+        from compiler import compile_program
+        from spatialgrammar import format as format_program
+        from spatialgrammar import parse_diagnostics
+
+        from .relations import apply_relations
+        program = parse_diagnostics(gen.script)[0]
+        related = apply_relations(program, relations, _catalog()) if program is not None else None
+        if related is not None and format_program(related) != gen.script:
+            result = compile_program(related)
+            if not any(d.severity == "error" for d in result.diagnostics):
+                gen = Generation(script=format_program(related), raw=gen.raw, scene=result.scene,
+                                 diagnostics=result.diagnostics, repaired=True, changes=gen.changes)
+    return gen
+
+
+def _catalog():
+    from assets import load_catalog
+
+    return load_catalog()
+
+
+def _repaired(text: str, title: str | None, repair: bool, keep: dict[str, int] | None,
+              relations: list | None) -> Generation:
     from compiler import compile_program
     from compiler.repair import repair as repair_program
     from spatialgrammar import format as format_program
@@ -282,13 +307,11 @@ def finish(text: str, title: str | None, repair: bool = True, keep: dict[str, in
     if program is None:
         return Generation(script=text, raw=raw, diagnostics=diags, parsed=False)
     if repair:
-        from assets import load_catalog
-
         from .ids import tidy_ids
-        program = tidy_ids(program, load_catalog())
+        program = tidy_ids(program, _catalog())
         if relations:
             from .relations import apply_relations
-            program = apply_relations(program, relations, load_catalog())
+            program = apply_relations(program, relations, _catalog())
     result = compile_program(program)
     if repair and has_errors(result.diagnostics):
         from .reanchor import reanchor

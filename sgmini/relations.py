@@ -15,19 +15,19 @@ from dataclasses import dataclass
 
 from spatialgrammar import ast
 
-from .reading import mentions
+from .reading import NUMBER_WORDS, mentions
 
 # word sequences (between the two things) -> relation, longest first
 RELATION_WORDS: list[tuple[tuple[str, ...], str]] = sorted([
     (("next", "to"), "next_to"), (("beside",), "next_to"), (("by",), "next_to"), (("alongside",), "next_to"),
     (("close", "to"), "next_to"), (("near",), "next_to"), (("right", "next", "to"), "next_to"),
-    (("in", "front", "of"), "in_front_of"), (("at",), "in_front_of"), (("facing",), "in_front_of"),
+    (("in", "front", "of"), "in_front_of"), (("at",), "in_front_of"),
     (("behind",), "behind"), (("in", "back", "of"), "behind"),
     (("left", "of"), "left_of"), (("to", "the", "left", "of"), "left_of"), (("on", "the", "left", "of"), "left_of"),
     (("right", "of"), "right_of"), (("to", "the", "right", "of"), "right_of"),
     (("on", "the", "right", "of"), "right_of"),
     (("on",), "on"), (("on", "top", "of"), "on"), (("onto",), "on"), (("upon",), "on"),
-    (("under",), "under"), (("below",), "under"), (("beneath",), "under"),
+    (("under",), "under"), (("below",), "under"), (("beneath",), "under"), (("between",), "next_to"),
 ], key=lambda item: -len(item[0]))
 FILLER = {"the", "a", "an", "its", "his", "her", "their", "one", "of", "sitting", "standing", "stacked", "placed",
           "right", "just", "directly", "put", "set", "is", "are", "sits", "stands", "goes", "with", "and", "each"}
@@ -59,6 +59,12 @@ def prompt_relations(text: str, catalog) -> list[Relation]:
                 subject = things[0][2]
         words, things, _ = mentions(sentence, catalog)
         out += _held(words, things, out)
+    named = {t[2] for t in mentions(text, catalog)[1]}
+
+    def full(cat: str) -> str:  # "the piano" after "a grand piano" is the grand piano
+        return next((c for c in sorted(named) if c.endswith("_" + cat)), cat)
+
+    out = [Relation(full(r.thing), r.relation, full(r.target)) for r in out]
     last: dict[str, Relation] = {}  # one relation per thing: the last one stated
     for rel in out:
         last.pop(rel.thing, None)
@@ -79,6 +85,8 @@ def _relation_at(words: list[str], start: int) -> tuple[str, int] | None:
 
 def _clause_relations(words: list[str], things: list[tuple[int, int, str]], subject: str | None) -> list[Relation]:
     out = []
+    by_pronoun: set[str] = set()
+    involved: set[int] = set()  # indices of things a relation already names
     for n, (i, length, cat) in enumerate(things):
         found = _relation_at(words, i + length)
         if found is None:
@@ -89,31 +97,74 @@ def _clause_relations(words: list[str], things: list[tuple[int, int, str]], subj
             k += 1
         target = None
         if relation == "on" and k < len(words) and words[k] in SIDE_AFTER and words[k - 1] in POSSESSIVES:
-            relation, target = SIDE_AFTER[words[k]], _antecedent(things, n, out, subject)  # "on its right"
+            relation = SIDE_AFTER[words[k]]  # "on its right"
+            target = _antecedent(words, things, n, by_pronoun, subject)
+            by_pronoun.add(cat)
         elif k < len(words) and words[k] in PRONOUNS:
-            target = _antecedent(things, n, out, subject)  # "a chair at it"
+            target = _antecedent(words, things, n, by_pronoun, subject)  # "a chair at it"
+            by_pronoun.add(cat)
         elif k < len(words) and words[k].startswith("window"):
             target = "window"
         else:
-            nxt = next((t for t in things[n + 1:] if t[0] >= after), None)
-            if nxt is not None and all(w in FILLER for w in words[after:nxt[0]]):
-                target = nxt[2]
-                end = nxt[0] + nxt[1]
+            m = next((m for m in range(n + 1, len(things)) if things[m][0] >= after), None)
+            if m is not None and all(w in FILLER for w in words[after:things[m][0]]):
+                target = things[m][2]
+                involved.add(m)
+                end = things[m][0] + things[m][1]
                 if relation == "on" and words[end:end + 1] and words[end] in SIDE_AFTER:
                     relation = SIDE_AFTER[words[end]]  # "on the desk's left"
-        if target is not None and target != cat:
-            out.append(Relation(cat, relation, target))
+        if target is None or target == cat:
+            continue
+        out.append(Relation(cat, relation, target))
+        involved.add(n)
+        for m in range(n - 1, -1, -1):  # "a cello and a music stand beside the piano": both
+            j, k2, other = things[m]
+            gap = words[j + k2:things[m + 1][0]]
+            if m in involved or "and" not in gap or any(w not in FILLER for w in gap) or other == target:
+                break
+            out.append(Relation(other, relation, target))
+            involved.add(m)
+    return out + _with_seats(words, things, involved) + _side_by_side(words, things)
+
+
+def _with_seats(words: list[str], things: list[tuple[int, int, str]], involved: set[int]) -> list[Relation]:
+    """"a bar counter with two bar stools": seats named right after "with" stand next to the thing."""
+    out = []
+    for n, (i, length, cat) in enumerate(things[:-1]):
+        j, _, seat = things[n + 1]
+        gap = words[i + length:j]
+        if gap[:1] == ["with"] and all(w in FILLER or w in NUMBER_WORDS or w.isdigit() for w in gap[1:]) \
+                and n + 1 not in involved and any(w in seat for w in ("chair", "stool", "bench")):
+            out.append(Relation(seat, "next_to", cat))
     return out
 
 
-def _antecedent(things: list[tuple[int, int, str]], n: int, stated: list[Relation], subject: str | None) -> str | None:
-    """What "it" means for the ``n``-th thing: the nearest thing before it in the clause that is not
-    itself placed by a relation, else the subject of the clause before."""
-    placed = {r.thing for r in stated}
-    for _, _, cat in reversed(things[:n]):
-        if cat not in placed:
+def _side_by_side(words: list[str], things: list[tuple[int, int, str]]) -> list[Relation]:
+    """"a treadmill and an exercise bike side by side": the later things stand next to the first."""
+    text = " ".join(words)
+    at = text.find("side by side")
+    if at < 0:
+        return []
+    before = [t for t in things if len(" ".join(words[:t[0] + t[1]])) <= at]
+    return [Relation(t[2], "next_to", before[0][2]) for t in before[1:] if t[2] != before[0][2]]
+
+
+def _antecedent(words: list[str], things: list[tuple[int, int, str]], n: int, by_pronoun: set[str],
+                subject: str | None) -> str | None:
+    """What "it" means for the ``n``-th thing: the nearest thing before it in the clause that is neither
+    joined to it by "and" nor itself placed by a pronoun, else the subject of the clause before, else
+    the thing joined to it by "and"."""
+    start = things[n][0]
+    conjunct = None
+    for j, k, cat in reversed(things[:n]):
+        gap = words[j + k:start]
+        start = j
+        if "and" in gap and all(w in FILLER for w in gap):
+            conjunct = conjunct or cat  # "a stool and a cart beside it": "it" is the table named before
+            continue
+        if cat not in by_pronoun:
             return cat
-    return subject
+    return subject or conjunct  # "a vanity table and a stool in front of it": the vanity table
 
 
 def _held(words: list[str], things: list[tuple[int, int, str]], stated: list[Relation]) -> list[Relation]:
@@ -165,13 +216,14 @@ def _sites(program: ast.Program) -> list[_Site]:
 
 
 def _find(sites: list[_Site], category: str, catalog, objects_only: bool = False) -> _Site | None:
+    """The first declaration of ``category``, of its family, else of a kind named after it ("bed" ->
+    hospital_bed)."""
+    sites = [s for s in sites if isinstance(s.decl, ast.ObjectDecl) or not objects_only]
     for site in sites:
-        if objects_only and not isinstance(site.decl, ast.ObjectDecl):
-            continue
         cat = catalog.categories.get(site.decl.category)
         if site.decl.category == category or (cat is not None and cat.family == category):
             return site
-    return None
+    return next((s for s in sites if s.decl.category.endswith(category)), None)
 
 
 def _error_count(program: ast.Program) -> int:

@@ -3,7 +3,10 @@
 Endpoints: ``GET /v1/models``, ``POST /v1/chat/completions`` (with ``stream: true`` as
 server-sent events), ``GET /health``. The reply's content is the scene script. A conversation
 whose earlier assistant message holds a script is an edit: the last user message is the
-instruction, applied to that script. Bodies over ``max_body`` bytes get 413, bad JSON 400;
+instruction, applied to that script. ``tools`` are validated and passed over: SG-Mini answers in
+plain content, a valid reply to a request with tools; ``role: tool`` messages are accepted (and
+read as context only). A backend may answer with function calls (:class:`Message`), for the
+functions the request offers. Bodies over ``max_body`` bytes get 413, bad JSON 400;
 every error is an OpenAI-style ``{"error": {...}}`` object. Loopback only by default; requests
 are served on threads, generation itself runs one at a time.
 """
@@ -14,6 +17,7 @@ import json
 import threading
 import time
 import uuid
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
@@ -22,15 +26,38 @@ MAX_BODY = 1_000_000
 MAX_MESSAGES = 64
 
 
+@dataclass
+class FunctionCall:
+    name: str
+    arguments: str
+    """JSON text, as OpenAI sends it."""
+
+
+@dataclass
+class Message:
+    """An assistant message: content, or calls of functions the request offered."""
+
+    content: str | None = None
+    tool_calls: list[FunctionCall] = field(default_factory=list)
+
+    def wire_calls(self) -> list[dict]:
+        """The calls in OpenAI's form (each with a fresh id)."""
+        return [{"id": "call_" + uuid.uuid4().hex[:24], "type": "function",
+                 "function": {"name": c.name, "arguments": c.arguments}} for c in self.tool_calls]
+
+
 class Backend:
-    """What the server needs of a model: ``name``, ``script(prompt, seed, temperature)``, ``edit(...)``."""
+    """What the server needs of a model: ``name``, ``script(prompt, seed, temperature)``, ``edit(...)``.
+
+    Both answer with the script (a string), or with a :class:`Message` (function calls)."""
 
     name = "sgmini"
 
-    def script(self, prompt: str, seed: int | None = None, temperature: float = 0.0) -> str:
+    def script(self, prompt: str, seed: int | None = None, temperature: float = 0.0) -> str | Message:
         raise NotImplementedError
 
-    def edit(self, script: str, instruction: str, seed: int | None = None, temperature: float = 0.0) -> str:
+    def edit(self, script: str, instruction: str, seed: int | None = None,
+             temperature: float = 0.0) -> str | Message:
         raise NotImplementedError
 
 
@@ -49,9 +76,10 @@ class SGMiniBackend(Backend):
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str, kind: str = "invalid_request_error", code: str | None = None):
+    def __init__(self, status: int, message: str, kind: str = "invalid_request_error", code: str | None = None,
+                 param: str | None = None):
         super().__init__(message)
-        self.status, self.message, self.kind, self.code = status, message, kind, code
+        self.status, self.message, self.kind, self.code, self.param = status, message, kind, code, param
 
 
 def _text_of(content) -> str:
@@ -74,8 +102,21 @@ def _looks_like_script(text: str) -> bool:
     return program is not None
 
 
-def answer(backend: Backend, body: dict) -> str:
-    """The script answering a chat-completions request body."""
+def _offered_tools(body: dict) -> set[str]:
+    """The names of the functions the request offers (none with ``tool_choice: "none"``)."""
+    tools = body.get("tools")
+    if tools is None:
+        return set()
+    if not isinstance(tools, list) or not all(
+            isinstance(t, dict) and t.get("type") == "function" and isinstance(t.get("function"), dict)
+            and isinstance(t["function"].get("name"), str) for t in tools):
+        raise ApiError(400, '`tools` must be a list of {"type": "function", "function": {"name": ...}}',
+                       param="tools", code="invalid_tools")
+    return set() if body.get("tool_choice") == "none" else {t["function"]["name"] for t in tools}
+
+
+def answer(backend: Backend, body: dict) -> Message:
+    """The assistant message answering a chat-completions request body."""
     messages = body.get("messages")
     if not isinstance(messages, list) or not messages:
         raise ApiError(400, "`messages` must be a non-empty list", code="invalid_messages")
@@ -83,7 +124,8 @@ def answer(backend: Backend, body: dict) -> str:
         raise ApiError(400, f"at most {MAX_MESSAGES} messages", code="too_many_messages")
     for m in messages:
         if not isinstance(m, dict) or m.get("role") not in ("system", "user", "assistant", "developer", "tool"):
-            raise ApiError(400, "each message needs a `role` of system, user or assistant", code="invalid_messages")
+            raise ApiError(400, "each message needs a `role` of system, developer, user, assistant or tool",
+                           code="invalid_messages")
     users = [i for i, m in enumerate(messages) if m["role"] == "user"]
     if not users:
         raise ApiError(400, "no user message", code="invalid_messages")
@@ -97,6 +139,7 @@ def answer(backend: Backend, body: dict) -> str:
     temperature = body.get("temperature", 0.0) or 0.0
     if not isinstance(temperature, (int, float)) or not 0 <= temperature <= 2:
         raise ApiError(400, "`temperature` must be a number between 0 and 2")
+    offered = _offered_tools(body)
     script = None
     for m in reversed(messages[:last]):
         if m["role"] == "assistant":
@@ -105,8 +148,15 @@ def answer(backend: Backend, body: dict) -> str:
                 script = text
             break
     if script is not None:
-        return backend.edit(script, prompt, seed=seed, temperature=float(temperature))
-    return backend.script(prompt, seed=seed, temperature=float(temperature))
+        reply = backend.edit(script, prompt, seed=seed, temperature=float(temperature))
+    else:
+        reply = backend.script(prompt, seed=seed, temperature=float(temperature))
+    message = reply if isinstance(reply, Message) else Message(content=reply)
+    unknown = sorted({c.name for c in message.tool_calls} - offered)
+    if unknown:
+        raise ApiError(500, f"the backend called {', '.join(f'`{n}`' for n in unknown)}, which the request "
+                       "does not offer", kind="server_error", code="tool_not_offered")
+    return message
 
 
 def make_handler(backend: Backend, max_body: int = MAX_BODY) -> type[BaseHTTPRequestHandler]:
@@ -128,7 +178,7 @@ def make_handler(backend: Backend, max_body: int = MAX_BODY) -> type[BaseHTTPReq
             self.wfile.write(data)
 
         def _error(self, err: ApiError) -> None:
-            self._send_json(err.status, {"error": {"message": err.message, "type": err.kind, "param": None,
+            self._send_json(err.status, {"error": {"message": err.message, "type": err.kind, "param": err.param,
                                                    "code": err.code}})
 
         def _body(self) -> dict:
@@ -178,26 +228,32 @@ def make_handler(backend: Backend, max_body: int = MAX_BODY) -> type[BaseHTTPReq
                 body = self._body()
                 model = body.get("model") or backend.name
                 t0 = time.perf_counter()
-                script = answer(backend, body)
+                reply = answer(backend, body)
                 rid = "chatcmpl-" + uuid.uuid4().hex[:24]
                 created = int(time.time())
+                calls = reply.wire_calls()
+                finish = "tool_calls" if calls else "stop"
                 if body.get("stream"):
-                    self._stream(rid, created, model, script)
+                    self._stream(rid, created, model, reply.content or "", calls, finish)
                     return
+                message: dict = {"role": "assistant", "content": reply.content}
+                if calls:
+                    message["tool_calls"] = calls
+                completion = (reply.content or "") + "".join(c.arguments for c in reply.tool_calls)
                 usage = {"prompt_tokens": sum(len(_text_of(m.get("content")).split()) for m in body["messages"]),
-                         "completion_tokens": len(script.split())}
+                         "completion_tokens": len(completion.split())}
                 usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
                 self._send_json(200, {
                     "id": rid, "object": "chat.completion", "created": created, "model": model,
-                    "choices": [{"index": 0, "message": {"role": "assistant", "content": script},
-                                 "finish_reason": "stop", "logprobs": None}],
+                    "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
                     "usage": usage, "system_fingerprint": f"sgmini-{round(time.perf_counter() - t0, 3)}s"})
             except ApiError as err:
                 self._error(err)
             except Exception as exc:  # noqa: BLE001 - a failure is an error reply, never a dropped connection
                 self._error(ApiError(500, f"{type(exc).__name__}: {exc}", kind="server_error"))
 
-        def _stream(self, rid: str, created: int, model: str, script: str) -> None:
+        def _stream(self, rid: str, created: int, model: str, script: str, calls: list[dict],
+                    finish: str) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-cache")
@@ -214,7 +270,9 @@ def make_handler(backend: Backend, max_body: int = MAX_BODY) -> type[BaseHTTPReq
             chunk({"role": "assistant", "content": ""})
             for line in script.splitlines(keepends=True):
                 chunk({"content": line})
-            chunk({}, "stop")
+            if calls:
+                chunk({"tool_calls": [{"index": k, **c} for k, c in enumerate(calls)]})
+            chunk({}, finish)
             self.wfile.write(b"data: [DONE]\n\n")
             self.wfile.flush()
 

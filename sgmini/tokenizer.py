@@ -136,7 +136,12 @@ def base_script_vocab() -> list[str]:
 
 
 class SGTokenizer:
-    """Script words + prompt BPE in one id space (script ids first)."""
+    """Script words + prompt BPE in one id space (script ids first).
+
+    ``target`` names what the answer is written in (``script``; ``json`` for the ablation's
+    :class:`sgmini.json_baseline.JSONTokenizer`, which overrides ``encode_script``/``decode_script``)."""
+
+    target = "script"
 
     def __init__(self, script_vocab: list[str], prompt_tokenizer):
         self.script_vocab = list(script_vocab)
@@ -149,8 +154,12 @@ class SGTokenizer:
 
     # ---- encoding -------------------------------------------------------------------------------------
     def encode_script(self, text: str) -> list[int]:
+        return self.encode_words(script_words(text))
+
+    def encode_words(self, words: Iterable[str]) -> list[int]:
+        """Answer-side words to ids (unknown ids split into base + ``_N``, long numbers into digits)."""
         ids = []
-        for w in script_words(text):
+        for w in words:
             for piece in _split_word(w, self.script_index):
                 ids.append(self.script_index.get(piece, self.unk_id))
         return ids
@@ -179,7 +188,7 @@ class SGTokenizer:
 
     # ---- files ------------------------------------------------------------------------------------------
     def save(self, path: str | Path) -> None:
-        data = {"format": "sgmini-tokenizer", "version": 1, "script_vocab": self.script_vocab,
+        data = {"format": "sgmini-tokenizer", "version": 1, "target": self.target, "script_vocab": self.script_vocab,
                 "prompt": json.loads(self.prompt.to_str())}
         Path(path).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
@@ -193,8 +202,10 @@ class SGTokenizer:
         return cls(data["script_vocab"], Tokenizer.from_str(json.dumps(data["prompt"])))
 
     @classmethod
-    def train(cls, texts: Iterable[str], script_texts: Iterable[str] = (), vocab_size: int = 4000) -> "SGTokenizer":
-        """Train the prompt BPE on ``texts``; add the script words seen in ``script_texts`` to the base vocabulary."""
+    def train(cls, texts: Iterable[str], script_texts: Iterable[str] = (), vocab_size: int = 4000,
+              extra_words: Iterable[str] = ()) -> "SGTokenizer":
+        """Train the prompt BPE on ``texts``; add the script words seen in ``script_texts`` and the
+        ``extra_words`` (another answer format's punctuation and keys) to the base vocabulary."""
         from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, trainers
 
         from assets import load_catalog
@@ -211,6 +222,7 @@ class SGTokenizer:
             seed_text += c.synonyms
         tok.train_from_iterator(_chain(texts, seed_text * 3), trainer=trainer)
         vocab = base_script_vocab()
+        vocab += [w for w in dict.fromkeys(extra_words) if w not in set(vocab)]
         known = set(vocab)
         for text in script_texts:
             for w in script_words(text):

@@ -47,9 +47,22 @@ def _is_val(rec_id: str, fraction: float) -> bool:
     return h / 0xFFFFFFFF < fraction
 
 
+TARGETS = ("script", "json")
+
+
 def prepare(synth_dir: str | Path, out: str | Path, val_fraction: float = 0.02, vocab_size: int = 4000,
-            max_len: int = 768, tokenizer: str | Path | None = None) -> dict:
-    """Tokenize synth shards into ``out/{train,val}.npz`` and train (or reuse) ``out/tokenizer.json``."""
+            max_len: int = 768, tokenizer: str | Path | None = None, target: str = "script") -> dict:
+    """Tokenize synth shards into ``out/{train,val}.npz`` and train (or reuse) ``out/tokenizer.json``.
+
+    ``target="json"`` prepares the representation ablation's JSON arm from the same records, prompts
+    and validation split: every answer is the compiled scene's JSON (:mod:`sgmini.json_baseline`),
+    an edit pair's answer the whole edited scene, and there are no repair pairs."""
+    if target not in TARGETS:
+        raise ValueError(f"unknown target `{target}` (known: {', '.join(TARGETS)})")
+    tokenizer_cls = SGTokenizer
+    if target == "json":
+        from .json_baseline import JSONTokenizer
+        tokenizer_cls = JSONTokenizer
     synth_dir, out = Path(synth_dir), Path(out)
     out.mkdir(parents=True, exist_ok=True)
     records = list(_records(synth_dir))
@@ -59,7 +72,7 @@ def prepare(synth_dir: str | Path, out: str | Path, val_fraction: float = 0.02, 
     if not val_ids and len(records) > 1:  # a tiny set still gets a validation scene
         val_ids = {records[-1]["id"]}
     if tokenizer is not None:
-        tok = SGTokenizer.load(tokenizer)
+        tok = tokenizer_cls.load(tokenizer)
     else:
         texts = []
         scripts = []
@@ -71,8 +84,11 @@ def prepare(synth_dir: str | Path, out: str | Path, val_fraction: float = 0.02, 
             texts += [x["diagnostics"] for x in r["repairs"]]
             scripts.append(r["script"])
             scripts += [e["edit"] for e in r["edits"]]
-        tok = SGTokenizer.train(texts, scripts, vocab_size=vocab_size)
+        tok = tokenizer_cls.train(texts, scripts, vocab_size=vocab_size)
     tok.save(out / "tokenizer.json")
+    if target == "json":
+        from .json_baseline import json_records
+        records = list(json_records(records))
     stats = {}
     for split in ("train", "val"):
         tokens: list[int] = []
@@ -83,8 +99,8 @@ def prepare(synth_dir: str | Path, out: str | Path, val_fraction: float = 0.02, 
         for r in records:
             if (r["id"] in val_ids) != (split == "val"):
                 continue
-            target = tok.encode_script(r["script"]) + [tok.eos_id]
-            pairs = [(tok.gen_input(p), target, "gen") for p in r["prompts"]]
+            answer = tok.encode_script(r["script"]) + [tok.eos_id]
+            pairs = [(tok.gen_input(p), answer, "gen") for p in r["prompts"]]
             pairs += [(tok.edit_input(e["context"], e["instruction"]), tok.encode_script(e["edit"]) + [tok.eos_id],
                        "edit") for e in r["edits"]]
             pairs += [(tok.fix_input(x["broken"], x["diagnostics"]), tok.encode_script(x["fixed"]) + [tok.eos_id],
@@ -103,6 +119,7 @@ def prepare(synth_dir: str | Path, out: str | Path, val_fraction: float = 0.02, 
         stats[split] = {"examples": len(src), "tokens": int(len(tokens)), "dropped_too_long": dropped,
                         "mean_len": float(lengths.mean()) if len(lengths) else 0.0,
                         "by_kind": {k: int(sum(1 for x in kinds if x == v)) for k, v in KINDS.items()}}
+    stats["target"] = target
     stats["vocab_size"] = tok.vocab_size
     stats["script_vocab"] = tok.n_script
     (out / "prepared.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
@@ -174,6 +191,7 @@ class TrainConfig:
     threads: int = 0
     max_minutes: float = 0.0  # stop (with a checkpoint) after this much wall time; 0 = no limit
     time_schedule: bool = True  # with max_minutes: the learning rate decays with whichever runs out first
+    target: str = "script"  # what a synth folder is prepared into: `script`, or `json` (the ablation's baseline)
     model_overrides: dict = field(default_factory=dict)
 
 
@@ -294,6 +312,7 @@ def train(data: str | Path, out: str | Path, config: str = "cpu", steps: int | N
           init: str | Path | None = None, device: str | None = None, **overrides) -> dict:
     """Train on prepared data (``prepare`` output) or on a synth folder (prepared into ``out/data`` first).
 
+    ``target="json"`` (an override) prepares a synth folder for the representation ablation's JSON arm.
     ``out`` receives ``ckpt/`` (latest, with optimizer state), ``best/`` (best validation loss),
     ``log.jsonl`` and ``loss.png``. ``resume`` continues from ``out/ckpt``; ``init`` starts from
     another checkpoint's weights. Returns a summary (steps, best val loss, tokens/s).
@@ -316,13 +335,17 @@ def train(data: str | Path, out: str | Path, config: str = "cpu", steps: int | N
     if not (data / "train.npz").exists():
         prepared = out / "data"
         if dist_info.main and not (prepared / "train.npz").exists():
-            prepare(data, prepared)
+            prepare(data, prepared, target=cfg.target)
         if dist_info.world > 1:
             import torch.distributed as dist
             dist.barrier()
         data = prepared
     tok_path = data / "tokenizer.json"
     tok = SGTokenizer.load(tok_path)
+    prepared_as = json.loads(tok_path.read_text(encoding="utf-8")).get("target", "script")
+    if overrides.get("target") not in (None, prepared_as):
+        raise ValueError(f"{data} is prepared for target `{prepared_as}`, not `{overrides['target']}`")
+    cfg.target = prepared_as
     train_set, val_set = Examples(data / "train.npz"), Examples(data / "val.npz")
     random.seed(cfg.seed + dist_info.rank)
     np_rng = np.random.default_rng(cfg.seed + dist_info.rank)
@@ -490,9 +513,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--log-every", type=int)
     ap.add_argument("--threads", type=int)
     ap.add_argument("--device")
+    ap.add_argument("--target", choices=TARGETS, help="answer format when DATA is a synth folder")
     a = ap.parse_args(argv)
     summary = train(a.data, a.out, a.config, steps=a.steps, resume=a.resume, init=a.init, device=a.device,
-                    batch_tokens=a.batch_tokens, lr=a.lr, max_minutes=a.max_minutes, seed=a.seed,
+                    target=a.target, batch_tokens=a.batch_tokens, lr=a.lr, max_minutes=a.max_minutes, seed=a.seed,
                     eval_every=a.eval_every, ckpt_every=a.ckpt_every, log_every=a.log_every, threads=a.threads)
     if int(os.environ.get("RANK", "0")) == 0:
         print("SUMMARY " + json.dumps(summary), flush=True)
