@@ -11,29 +11,33 @@ from pathlib import Path
 
 from .client import AgentError, ChatClient
 from .loop import Checked, Loop, Progress, finish, load_prompt, system_prompt
-from .schemas import AgentResult, Session, Transcript
+from .schemas import AgentResult, Session, ToolsOption, Transcript
 
 
 def _client(base_url: str | None, model: str, api_key: str | None, options: dict) -> ChatClient:
     return ChatClient(base_url=base_url, model=model, api_key=api_key,
                       timeout=options.get("timeout", 120.0), retries=options.get("retries", 3),
                       backoff=options.get("backoff", 1.0), temperature=options.get("temperature", 0.0),
-                      max_reply_tokens=options.get("max_reply_tokens"))
+                      max_reply_tokens=options.get("max_reply_tokens"), seed=options.get("seed"))
 
 
 def run_agent(prompt: str, base_url: str | None, model: str, max_iters: int = 3, out: str | Path | None = None,
               api_key: str | None = None, vision: bool = False, *, max_tokens: int | None = None,
-              progress: Progress | None = None, **options) -> AgentResult:
+              tools: ToolsOption = "auto", repair: bool = True, progress: Progress | None = None,
+              **options) -> AgentResult:
     """Generate a scene for ``prompt`` with the LLM at ``base_url``; see :mod:`agent.loop`.
 
+    ``tools``: offer the functions of :mod:`agent.tools` (``on``), never (``off``), or on the first
+    request, falling back to text when the endpoint refuses or ignores them (``auto``).
+    ``repair=False`` keeps the best scene as the model wrote it (no ``sgram fix``).
     ``options``: ``timeout`` (s per request), ``retries`` and ``backoff`` (s) for 429/5xx,
-    ``temperature``, ``max_reply_tokens``. Raises :class:`AgentError` when the endpoint fails
-    before any scene was seen (after writing the partial transcript)."""
+    ``temperature``, ``max_reply_tokens``, ``seed``. Raises :class:`AgentError` when the endpoint
+    fails before any scene was seen (after writing the partial transcript)."""
     client = _client(base_url, model, api_key, options)
     transcript = Transcript(prompt=prompt, model=model, base_url=client.base_url, max_iters=max_iters)
     messages = [{"role": "system", "content": system_prompt()}, {"role": "user", "content": prompt}]
-    loop = Loop(client, max_iters=max_iters, max_tokens=max_tokens, vision=vision, progress=progress)
-    final = finish(loop.run(messages, transcript), transcript)
+    loop = Loop(client, max_iters=max_iters, max_tokens=max_tokens, vision=vision, progress=progress, tools=tools)
+    final = finish(loop.run(messages, transcript), transcript, repair=repair)
     result = _result(final, transcript)
     if out is not None:
         result.files = write_outputs(result, Path(out), "scene", transcript_name="transcript.json")
@@ -43,13 +47,13 @@ def run_agent(prompt: str, base_url: str | None, model: str, max_iters: int = 3,
 
 def edit_scene(script_path: str | Path, instruction: str, base_url: str | None, model: str, max_iters: int = 3,
                out: str | Path | None = None, api_key: str | None = None, vision: bool = False, *,
-               session: str | Path | None = None, max_tokens: int | None = None,
-               progress: Progress | None = None, **options) -> AgentResult:
+               session: str | Path | None = None, max_tokens: int | None = None, tools: ToolsOption = "auto",
+               repair: bool = True, progress: Progress | None = None, **options) -> AgentResult:
     """Apply ``instruction`` to the scene in ``script_path``; turns continue through ``session``.
 
     The session file (default ``OUT/<stem>.session.json``) keeps the conversation: the scene it
     started from, each instruction and the scene each turn ended with. ``out`` defaults to the
-    script's folder, so the edited scene replaces the script."""
+    script's folder, so the edited scene replaces the script. Other arguments as :func:`run_agent`."""
     script_path = Path(script_path)
     try:
         script = script_path.read_text(encoding="utf-8")
@@ -63,8 +67,8 @@ def edit_scene(script_path: str | Path, instruction: str, base_url: str | None, 
     messages = list(state.messages) + [{"role": "user", "content": instruction}]
     transcript = Transcript(prompt=instruction, mode="edit", model=model, base_url=client.base_url,
                             max_iters=max_iters)
-    loop = Loop(client, max_iters=max_iters, max_tokens=max_tokens, vision=vision, progress=progress)
-    final = finish(loop.run(messages, transcript, base=state.script), transcript)
+    loop = Loop(client, max_iters=max_iters, max_tokens=max_tokens, vision=vision, progress=progress, tools=tools)
+    final = finish(loop.run(messages, transcript, base=state.script), transcript, repair=repair)
     result = _result(final, transcript)
     if final is not None:
         # the session keeps the turn's outcome, not its repair chatter: the next turn edits this scene

@@ -12,6 +12,8 @@ from typing import Optional
 
 import typer
 
+from .schemas import ToolsOption
+
 
 def _echo_progress(message: str) -> None:
     typer.echo(message, err=True)
@@ -28,6 +30,7 @@ def agent_command(
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Folder for scene.sg, scene.glb, transcript.json (edit: the script's folder)."),
     session: Optional[Path] = typer.Option(None, "--session", help="Session file of an editing conversation (default: OUT/STEM.session.json, next to the edited scene)."),
     vision: bool = typer.Option(False, "--vision", help="Also send the top-down picture (models that accept images)."),
+    tools: ToolsOption = typer.Option("auto", "--tools", help="Offer check/render/list/submit functions: `on`, `off`, or `auto` (first request; plain text if the endpoint refuses or ignores them)."),
     timeout: float = typer.Option(120.0, "--timeout", help="Seconds per request."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No live progress."),
 ) -> None:
@@ -39,12 +42,12 @@ def agent_command(
     try:
         if edit is not None:
             result = edit_scene(edit, prompt, base_url, model, max_iters=max_iters, out=out, api_key=api_key,
-                                vision=vision, session=session, max_tokens=max_tokens, progress=progress,
-                                timeout=timeout)
+                                vision=vision, session=session, max_tokens=max_tokens, tools=tools,
+                                progress=progress, timeout=timeout)
         else:
             result = run_agent(prompt, base_url, model, max_iters=max_iters, out=out or Path("."),
-                               api_key=api_key, vision=vision, max_tokens=max_tokens, progress=progress,
-                               timeout=timeout)
+                               api_key=api_key, vision=vision, max_tokens=max_tokens, tools=tools,
+                               progress=progress, timeout=timeout)
     except AgentError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1) from None
@@ -54,8 +57,9 @@ def agent_command(
     t = result.transcript
     state = "clean" if result.clean else f"{t.final_errors} error(s) left" if t.final_errors is not None else "no scene"
     repaired = ", auto-repaired" if t.auto_repaired else ""
-    typer.echo(f"{state}{repaired}: {len(t.iterations)} iteration(s), stop: {t.stop_reason}, "
-               f"{t.usage.total_tokens} tokens, {t.seconds:.1f} s", err=True)
+    calls = sum(len(it.tool_calls) for it in t.iterations)
+    typer.echo(f"{state}{repaired}: {len(t.iterations)} iteration(s) ({t.tool_mode} mode, {calls} tool call(s)), "
+               f"stop: {t.stop_reason}, {t.usage.total_tokens} tokens, {t.seconds:.1f} s", err=True)
     for role, path in result.files.items():
         typer.echo(f"wrote {role}: {path}")
     if t.stop_reason == "interrupted":

@@ -1,6 +1,8 @@
 """``ReplayBackend``: an ``sgram serve`` backend that answers with scripted replies, in order.
 
 The file is JSON Lines, one reply per line: ``{"content": "..."}`` is the assistant's message,
+``{"tool_calls": [{"name": "check_scene", "arguments": {"script": "..."}}]}`` a message of function
+calls (``arguments`` an object or its JSON text; the request must offer those functions), and
 ``{"status": 429, "message": "rate limited"}`` makes the server answer that HTTP error instead.
 Tests and demos drive the agent through the real ``openai`` client and a real socket with it.
 """
@@ -11,7 +13,7 @@ import json
 import threading
 from pathlib import Path
 
-from sgmini.server import ApiError, Backend
+from sgmini.server import ApiError, Backend, FunctionCall, Message
 
 
 class ReplayBackend(Backend):
@@ -30,11 +32,16 @@ class ReplayBackend(Backend):
             entry = json.loads(line)
         except json.JSONDecodeError as err:
             raise ValueError(f"{self.path}:{n}: not JSON: {err}") from None
-        if not isinstance(entry, dict) or not ("content" in entry or "status" in entry):
-            raise ValueError(f'{self.path}:{n}: expected {{"content": ...}} or {{"status": N, "message": ...}}')
+        if not isinstance(entry, dict) or not ("content" in entry or "status" in entry or "tool_calls" in entry):
+            raise ValueError(f'{self.path}:{n}: expected {{"content": ...}}, {{"tool_calls": [...]}} or '
+                             f'{{"status": N, "message": ...}}')
+        calls = entry.get("tool_calls", [])
+        if not isinstance(calls, list) or not all(isinstance(c, dict) and isinstance(c.get("name"), str)
+                                                  for c in calls):
+            raise ValueError(f'{self.path}:{n}: `tool_calls` must be a list of {{"name": ..., "arguments": ...}}')
         return entry
 
-    def _next(self, kind: str, text: str) -> str:
+    def _next(self, kind: str, text: str) -> str | Message:
         with self._lock:
             self.requests.append((kind, text))
             if self.position >= len(self.replies):
@@ -45,14 +52,23 @@ class ReplayBackend(Backend):
         if "status" in entry:
             raise ApiError(int(entry["status"]), str(entry.get("message", "replayed error")),
                            kind=entry.get("type", "replayed_error"))
+        if "tool_calls" in entry:
+            return Message(content=entry.get("content"), tool_calls=[FunctionCall(c["name"], _arguments(c))
+                                                                      for c in entry["tool_calls"]])
         return str(entry["content"])
 
-    def script(self, prompt: str, seed: int | None = None, temperature: float = 0.0) -> str:
+    def script(self, prompt: str, seed: int | None = None, temperature: float = 0.0) -> str | Message:
         return self._next("script", prompt)
 
-    def edit(self, script: str, instruction: str, seed: int | None = None, temperature: float = 0.0) -> str:
+    def edit(self, script: str, instruction: str, seed: int | None = None,
+             temperature: float = 0.0) -> str | Message:
         return self._next("edit", instruction)
 
     @property
     def remaining(self) -> int:
         return len(self.replies) - self.position
+
+
+def _arguments(call: dict) -> str:
+    arguments = call.get("arguments", {})
+    return arguments if isinstance(arguments, str) else json.dumps(arguments)

@@ -9,6 +9,9 @@ from pydantic import BaseModel, Field
 
 StopReason = Literal["done", "max_iters", "token_budget", "interrupted", "error"]
 IterationKind = Literal["generate", "repair", "confirm", "edit"]
+ToolMode = Literal["tools", "text"]
+ToolsOption = Literal["auto", "on", "off"]
+"""Offer tools always, never, or on the first request with a fall-back to text (``auto``)."""
 
 
 def now() -> str:
@@ -34,6 +37,19 @@ class Timings(BaseModel):
     render_s: float = 0.0
 
 
+class ToolCall(BaseModel):
+    """One function call in a reply, and what the agent answered it."""
+
+    id: str
+    name: str
+    arguments: str
+    """As the model wrote them (JSON text): only ever read as JSON, never run."""
+    result: str = ""
+    """The content of the ``role: tool`` answer (JSON)."""
+    errors: int | None = None
+    """Errors of the script the call carried (None when it carried none)."""
+
+
 class Iteration(BaseModel):
     """One LLM call and what the compiler made of its reply."""
 
@@ -46,8 +62,11 @@ class Iteration(BaseModel):
     errors: int = 0
     warnings: int = 0
     diagnostics: list[dict] = Field(default_factory=list)
+    tool_calls: list[ToolCall] = Field(default_factory=list)
+    """The reply's function calls (tool mode); ``script`` is then the last one's script."""
     feedback: str | None = None
-    """The message sent back to the model after this reply (None when the loop stopped here)."""
+    """The user message sent back after this reply (None when the loop stopped here, or when the
+    tool answers were the feedback)."""
     timings: Timings = Field(default_factory=Timings)
     usage: Usage = Field(default_factory=Usage)
     retries: int = 0
@@ -63,6 +82,10 @@ class Transcript(BaseModel):
     base_url: str
     started_at: str = Field(default_factory=now)
     max_iters: int
+    tool_mode: ToolMode = "text"
+    """``tools``: the requests offered the functions of ``agent.tools``; ``text``: fenced code only."""
+    tool_fallback: str | None = None
+    """Why an ``auto`` run fell back to text (the endpoint rejected ``tools``, or the model ignored them)."""
     iterations: list[Iteration] = Field(default_factory=list)
     stop_reason: StopReason | None = None
     best_iteration: int | None = None

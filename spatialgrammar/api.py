@@ -1,7 +1,8 @@
 """Public Python API behind every ``sgram`` subcommand.
 
 This is the top of the stack: it may call the compiler; the language modules
-(``ast``, ``parser``, ``formatter``, ``edits``) never do.
+(``ast``, ``parser``, ``formatter``, ``edits``) never do. The generators (``sgmini``, ``agent``)
+sit above it and are imported only inside :func:`generate`.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Literal
 
 from compiler import compile_text
 from compiler.ascii_map import ascii_map
@@ -52,6 +54,64 @@ class TextResult:
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
+
+
+@dataclass
+class GeneratedScene:
+    """What :func:`generate` returns: the script, its compiled ``scene`` and the compiler's diagnostics."""
+
+    script: str
+    scene: object | None
+    """A ``compiler.scene.Scene`` (None only if the script compiles to no scene)."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def export(self, path: str | Path) -> Path:
+        """Write the scene by the extension of ``path`` (.glb, .gltf, .json)."""
+        if self.scene is None:
+            raise ValueError("the script compiles to no scene: nothing to export")
+        from compiler.export import export
+
+        export(self.scene, path)
+        return Path(path)
+
+
+def generate(prompt: str, seed: int | None = 0, llm: str | None = None, base_url: str | None = None, *,
+             api_key: str | None = None, max_iters: int = 3, tools: Literal["auto", "on", "off"] = "auto",
+             weights: str | Path | None = None,
+             progress: Callable[[str], None] | None = None, **options) -> GeneratedScene:
+    """A checked scene for ``prompt``: offline with SG-Mini, or with any LLM through SG-Agent.
+
+    Without ``llm`` the shipped SG-Mini writes the scene on this machine: no network, no key;
+    ``weights`` picks another checkpoint and ``seed`` makes the sampling repeatable.
+
+    With ``llm="MODEL"`` SG-Agent (:func:`agent.run_agent`) asks that model at ``base_url`` (default
+    OPENAI_BASE_URL, else OpenAI; ``api_key`` default OPENAI_API_KEY) in its write-check-repair loop,
+    with at most ``max_iters`` calls, tool calling per ``tools`` (``auto``, ``on``, ``off``) and the
+    best scene auto-repaired when still unclean; ``seed`` is sent to the endpoint, which may ignore
+    it. ``progress`` receives progress lines; ``options`` go to ``run_agent`` (``timeout``,
+    ``retries``, ``temperature``, ``vision``, ...). Raises ``agent.AgentError`` when the endpoint
+    fails or the model wrote no usable scene.
+
+        import spatialgrammar as sg
+        sg.generate("a bedroom with a double bed and two nightstands").export("bedroom.glb")
+        sg.generate("a study", llm="sgmini", base_url="http://127.0.0.1:8000/v1").script
+    """
+    if llm is None:
+        from sgmini.generate import generate_scene
+
+        made = generate_scene(prompt, seed=seed, weights=weights)
+        return GeneratedScene(made.script, made.scene, list(made.diagnostics))
+    if weights is not None:
+        raise ValueError("`weights` picks an SG-Mini checkpoint: leave it out with `llm`")
+    from agent import AgentError, run_agent
+
+    result = run_agent(prompt, base_url, llm, max_iters=max_iters, api_key=api_key, tools=tools, progress=progress,
+                       seed=seed, **options)
+    t = result.transcript
+    if result.script is None:
+        raise AgentError(f"`{llm}` wrote no usable scene in {len(t.iterations)} iteration(s) (stop: {t.stop_reason})")
+    compiled = compile_text(result.script)
+    return GeneratedScene(result.script, compiled.scene, compiled.diagnostics)
 
 
 def check_text(text: str, file: str | None = None, with_map: bool = False) -> CheckReport:

@@ -208,7 +208,7 @@ def textbook() -> None:
     typer.echo(api.textbook())
 
 
-# ---- SG-Mini: the embedded, offline generator --------------------------------------------------
+# ---- SG-Mini: the embedded, offline generator (or, with --llm, SG-Agent) ------------------------
 @app.command()
 def generate(
     prompt: str = typer.Argument(..., help="What the scene should contain, in plain words."),
@@ -216,16 +216,34 @@ def generate(
     dsl_out: Optional[Path] = typer.Option(None, "--dsl-out", help="Also write the script (.sg)."),
     seed: int = typer.Option(0, "--seed", help="Sampling seed (the same seed gives the same scene)."),
     weights: Optional[Path] = typer.Option(None, "--weights", help="SG-Mini checkpoint folder (default: shipped)."),
+    llm: Optional[str] = typer.Option(None, "--llm", help="Write the scene with this model through SG-Agent instead of SG-Mini."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="With --llm: OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else OpenAI)."),
+    api_key: Optional[str] = typer.Option(None, "--api-key", help="With --llm: API key (default: OPENAI_API_KEY; local servers need none)."),
+    max_iters: int = typer.Option(3, "--max-iters", min=1, help="With --llm: most LLM calls (write + repairs)."),
 ) -> None:
-    """Write a checked scene from a sentence with SG-Mini, offline (no API key)."""
-    from sgmini.cli_api import generate as generate_scene
+    """Write a checked scene from a sentence: SG-Mini offline (no API key), or an LLM with --llm."""
+    from agent import AgentError
 
+    if llm is None and (base_url or api_key):
+        typer.echo("error: `--base-url` and `--api-key` need `--llm MODEL`", err=True)
+        raise typer.Exit(2)
+    progress = (lambda line: typer.echo(line, err=True)) if llm else None
     try:
-        script, scene = generate_scene(prompt, out=out, dsl_out=dsl_out, seed=seed, weights=weights)
+        result = api.generate(prompt, seed=seed, llm=llm, base_url=base_url, api_key=api_key, max_iters=max_iters,
+                              weights=weights, progress=progress)
+        if dsl_out is not None:
+            dsl_out.write_text(result.script, encoding="utf-8")
+        result.export(out)
+    except AgentError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1) from None
     except (OSError, ValueError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
-    typer.echo(f"wrote {out} ({len(scene.objects)} objects)" + (f" and {dsl_out}" if dsl_out else ""), err=True)
+    errors = sum(d.severity == "error" for d in result.diagnostics)
+    left = f", {errors} error(s) left" if errors else ""
+    typer.echo(f"wrote {out} ({len(result.scene.objects)} objects{left})" + (f" and {dsl_out}" if dsl_out else ""),
+               err=True)
 
 
 @app.command()
@@ -250,11 +268,18 @@ def train(
     resume: bool = typer.Option(False, "--resume", help="Continue from the run folder's last checkpoint."),
     max_minutes: Optional[float] = typer.Option(None, "--max-minutes", help="Stop after this long."),
     seed: Optional[int] = typer.Option(None, "--seed"),
+    batch_tokens: Optional[int] = typer.Option(None, "--batch-tokens", help="Tokens per step (padded)."),
+    lr: Optional[float] = typer.Option(None, "--lr", help="Peak learning rate."),
+    eval_every: Optional[int] = typer.Option(None, "--eval-every", help="Steps between validation passes."),
+    target: Optional[str] = typer.Option(None, "--target", help="Answer format: script (default) or json (the "
+                                         "ablation's raw-JSON baseline; a synth folder is prepared into OUT/data)."),
 ) -> None:
     """Train SG-Mini (CPU by default, GPU when present; runs under torchrun unchanged)."""
     from sgmini.cli_api import train as run_train
 
-    typer.echo(run_train(config, data, out, steps=steps, resume=resume, max_minutes=max_minutes, seed=seed))
+    typer.echo(run_train(config, data, out, steps=steps, resume=resume, max_minutes=max_minutes, seed=seed,
+                         batch_tokens=batch_tokens, lr=lr, eval_every=eval_every, ckpt_every=eval_every,
+                         target=target))
 
 
 # ---- SG-Agent and the OpenAI-compatible server --------------------------------------------------

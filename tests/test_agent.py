@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from agent import AgentError, edit_scene, run_agent
-from agent.loop import extract_script, load_prompt, says_done, system_prompt
+from agent.loop import load_prompt, system_prompt
 from agent.replay import ReplayBackend
+from agent.scripts import extract_script, says_done
 from compiler import compile_text
 from sgmini.server import make_server, serve_in_thread
 
@@ -62,6 +63,8 @@ def test_collision_is_fed_back_and_repaired(replay_server, tmp_path):
     assert backend.requests[1][1] == first.feedback  # what the server received as the last user message
     assert t.iterations[1].errors == 0 and t.iterations[2].said_done
     assert t.best_iteration == 2
+    # `auto` offered tools; the replayed model answered in text, so the run went on in text
+    assert t.tool_mode == "text" and t.tool_fallback == "the first reply called no tool"
     # files
     assert (tmp_path / "scene.sg").read_text() .strip() == t.final_script.strip()
     assert errors_of((tmp_path / "scene.sg").read_text()) == []
@@ -228,3 +231,121 @@ def test_rejected_key_is_a_clear_error(replay_server):
     url, _ = replay_server("bad_key.jsonl")
     with pytest.raises(AgentError, match="rejected the API key .*invalid api key.*OPENAI_API_KEY"):
         run_agent("a living room", url, "replay", api_key="sk-wrong", **FAST)
+
+
+# ---- tool calling -----------------------------------------------------------------------------------
+
+
+def test_tool_calls_check_then_submit_a_clean_scene(replay_server, tmp_path):
+    url, backend = replay_server("tools_check_then_submit.jsonl")
+    result = run_agent("a living room with a sofa facing a tv and a coffee table", url, "replay", max_iters=4,
+                       out=tmp_path, tools="on", **FAST)
+    t = result.transcript
+    assert t.tool_mode == "tools" and t.tool_fallback is None
+    assert result.clean and t.stop_reason == "done" and not t.auto_repaired
+    assert [[c.name for c in it.tool_calls] for it in t.iterations] == [
+        ["list_categories", "check_scene"], ["render_scene"], ["submit_scene"]]
+    assert len(backend.requests) == 3  # the server took the `role: tool` answers of calls 1 and 2
+    categories, checked = t.iterations[0].tool_calls
+    assert "coffee_table" in json.loads(categories.result)["categories"]
+    answer = json.loads(checked.result)
+    assert checked.errors == 1 and not answer["clean"] and answer["calls_left"] == 3
+    assert [d["code"] for d in answer["diagnostics"]] == ["collision"] and "`table`" in answer["diagnostics"][0]["message"]
+    assert answer["ascii_map"] and t.iterations[0].feedback is None  # the tool answer is the feedback
+    assert t.iterations[0].errors == 1 and t.iterations[0].diagnostics[0]["code"] == "collision"
+    summary = json.loads(t.iterations[1].tool_calls[0].result)  # no vision: rooms and objects in words
+    assert {"id": "living", "type": "living_room", "size_m": [5.0, 4.0]} in summary["rooms"]
+    assert any(o["id"] == "table" and o["category"] == "coffee_table" for o in summary["objects"])
+    submitted = t.iterations[2]
+    assert json.loads(submitted.tool_calls[0].result)["accepted"] and submitted.said_done and submitted.errors == 0
+    assert t.best_iteration == 3 and errors_of((tmp_path / "scene.sg").read_text()) == []
+    saved = json.loads((tmp_path / "transcript.json").read_text())
+    assert saved["tool_mode"] == "tools" and saved["iterations"][0]["tool_calls"][1]["name"] == "check_scene"
+
+
+def test_tool_calls_count_against_the_budget(replay_server):
+    url, _ = replay_server("tools_budget.jsonl")
+    result = run_agent("a living room", url, "replay", max_iters=2, tools="on", **FAST)
+    t = result.transcript
+    assert t.stop_reason == "max_iters" and len(t.iterations) == 2
+    bad, good = t.iterations[1].tool_calls
+    assert "needs a `script` argument" in json.loads(bad.result)["error"] and bad.errors is None
+    assert good.errors == 1
+    # the scripts the calls carried are the candidates: the best is auto-repaired
+    assert t.auto_repaired and result.clean
+
+
+def test_auto_falls_back_to_text_when_the_endpoint_refuses_tools(replay_server):
+    url, _ = replay_server("tools_rejected.jsonl")
+    result = run_agent("a living room", url, "replay", max_iters=3, **FAST)
+    t = result.transcript
+    assert t.tool_mode == "text" and "HTTP 400: this model does not support tools" in t.tool_fallback
+    assert result.clean and t.stop_reason == "done" and [it.kind for it in t.iterations] == ["generate", "confirm"]
+
+
+def test_tools_on_reports_a_refusal(replay_server):
+    url, _ = replay_server("tools_refused.jsonl")
+    with pytest.raises(AgentError, match="refused the request with tools .*HTTP 422.*--tools off"):
+        run_agent("a living room", url, "replay", tools="on", **FAST)
+
+
+def test_server_refuses_a_replayed_call_the_request_does_not_offer(replay_server):
+    import openai
+
+    url, _ = replay_server("tool_not_offered.jsonl")
+    client = openai.OpenAI(base_url=url, api_key="none", max_retries=0)
+    with pytest.raises(openai.InternalServerError, match="`check_scene`, which the request does not offer"):
+        client.chat.completions.create(model="replay", messages=[{"role": "user", "content": "a room"}])
+
+
+def test_server_streams_replayed_tool_calls(replay_server):
+    import openai
+
+    from agent.tools import TOOLS
+
+    url, _ = replay_server("tools_stream.jsonl")
+    client = openai.OpenAI(base_url=url, api_key="none", max_retries=0)
+    chunks = list(client.chat.completions.create(model="replay", stream=True, tools=TOOLS,
+                                                 messages=[{"role": "user", "content": "a room"}]))
+    calls = [c for chunk in chunks for c in chunk.choices[0].delta.tool_calls or []]
+    assert [(c.function.name, json.loads(c.function.arguments)) for c in calls] == [("list_categories", {"query": "lamp"})]
+    assert chunks[-1].choices[0].finish_reason == "tool_calls" and calls[0].id.startswith("call_")
+
+
+# ---- spatialgrammar.generate and `sgram generate --llm` ------------------------------------------------
+
+
+def test_generate_with_an_llm_returns_an_exportable_scene(replay_server, tmp_path):
+    import spatialgrammar
+
+    url, backend = replay_server("generate_llm.jsonl")
+    made = spatialgrammar.generate("a living room with a sofa facing a tv and a coffee table", llm="replay",
+                                   base_url=url, **FAST)
+    assert backend.remaining == 0 and "coffee_table in front of sofa" in made.script
+    assert {o.id for o in made.scene.objects} == {"sofa", "table", "tv", "screen"}
+    assert not [d for d in made.diagnostics if d.severity == "error"]
+    assert made.export(tmp_path / "room.glb").read_bytes()[:4] == b"glTF"
+
+
+def test_sgram_generate_with_llm(replay_server, tmp_path):
+    from typer.testing import CliRunner
+
+    from spatialgrammar.cli import app
+
+    url, backend = replay_server("generate_cli.jsonl")
+    glb, dsl = tmp_path / "room.glb", tmp_path / "room.sg"
+    run = CliRunner().invoke(app, ["generate", "a living room with a sofa and a coffee table", "-o", str(glb),
+                                   "--dsl-out", str(dsl), "--llm", "replay", "--base-url", url, "--max-iters", "3"])
+    assert run.exit_code == 0, run.output
+    assert backend.remaining == 0 and "iteration 1: 1 error (collision)" in run.output
+    assert f"wrote {glb} (4 objects) and {dsl}" in run.output
+    assert glb.read_bytes()[:4] == b"glTF" and errors_of(dsl.read_text()) == []
+
+
+def test_sgram_generate_options_of_the_llm_need_llm(tmp_path):
+    from typer.testing import CliRunner
+
+    from spatialgrammar.cli import app
+
+    run = CliRunner().invoke(app, ["generate", "a room", "-o", str(tmp_path / "x.glb"), "--base-url", "http://x/v1"])
+    assert run.exit_code == 2 and "need `--llm MODEL`" in run.output

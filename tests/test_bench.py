@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -297,9 +296,7 @@ def test_wrong_variants_lose_exactly_their_requirements(suite, case_id, pattern,
 
 
 def test_run_eval_writes_its_files(tmp_path):
-    t0 = time.perf_counter()
     metrics = run_eval(SUITE, f"dir:{REFS}", tmp_path / "out", progress=False)
-    elapsed = time.perf_counter() - t0
     out = tmp_path / "out"
     for name in ("metrics.json", "cases.jsonl", "report.md", "drfr_by_scenario.png", "physical_by_scenario.png"):
         assert (out / name).is_file(), name
@@ -312,7 +309,6 @@ def test_run_eval_writes_its_files(tmp_path):
     lines = (out / "cases.jsonl").read_text().splitlines()
     assert len(lines) == metrics["cases"]  # every case scored, none skipped
     assert metrics["drfr"] == 1.0 and metrics["collision_rate_scene"] == 0.0 and metrics["clean_compile_rate"] == 1.0
-    assert elapsed < 30  # the whole suite's references, generation to report
 
 
 def test_missing_references_count_as_zero(tmp_path):

@@ -111,6 +111,23 @@ def test_concurrent_requests(client):
         assert again.choices[0].message.content == script  # greedy decoding: concurrency changes nothing
 
 
+def test_tools_and_tool_messages_get_a_plain_script(client, server):
+    """SG-Mini calls no function: plain content is a valid answer to a request with tools."""
+    from agent.tools import TOOLS
+
+    reply = client.chat.completions.create(model="sgmini", tools=TOOLS, messages=[
+        {"role": "user", "content": "a bedroom with a bed"},
+        {"role": "assistant", "content": None, "tool_calls": [
+            {"id": "call_1", "type": "function", "function": {"name": "list_categories", "arguments": "{}"}}]},
+        {"role": "tool", "tool_call_id": "call_1", "content": '{"categories": ["bed"]}'}])
+    choice = reply.choices[0]
+    assert choice.finish_reason == "stop" and not choice.message.tool_calls
+    assert compile_text(choice.message.content).ok
+    status, body = _post(server, "/v1/chat/completions", json.dumps(
+        {"messages": [{"role": "user", "content": "a room"}], "tools": [{"name": "check_scene"}]}).encode())
+    assert status == 400 and body["error"]["code"] == "invalid_tools" and body["error"]["param"] == "tools"
+
+
 def _post(server, path: str, data: bytes, headers: dict | None = None) -> tuple[int, dict]:
     req = urllib.request.Request(f"http://127.0.0.1:{server.server_port}{path}", data=data, method="POST",
                                  headers={"Content-Type": "application/json", **(headers or {})})
