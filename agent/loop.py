@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from sgmini.server import FEEDBACK_NAME
 from spatialgrammar.api import fix_text, textbook
 
 from .client import AgentError, ChatClient, Reply, ToolsRejected
@@ -222,14 +223,13 @@ class Loop:
                 warnings += "\n\n```json\n" + _diagnostics_text(c) + "\n```"
             text = load_prompt("clean", warnings=warnings, ascii_map=c.ascii_map or "", prompt=prompt,
                                iteration=i, max_iters=self.max_iters)
-        if not (self.vision and c.scene_ok):
-            return text, {"role": "user", "content": text}
-        t0 = time.perf_counter()
-        pictures = picture_parts(c)
-        timings.render_s = round(time.perf_counter() - t0, 3)
-        if not pictures:
-            return text, {"role": "user", "content": text}
-        return text, {"role": "user", "content": [{"type": "text", "text": text}, *pictures]}
+        pictures: list[dict] = []
+        if self.vision and c.scene_ok:
+            t0 = time.perf_counter()
+            pictures = picture_parts(c)
+            timings.render_s = round(time.perf_counter() - t0, 3)
+        content = [{"type": "text", "text": text}, *pictures] if pictures else text
+        return text, {"role": "user", "name": FEEDBACK_NAME, "content": content}
 
 
 def finish(best: Checked | None, transcript: Transcript, repair: bool = True) -> Checked | None:

@@ -43,8 +43,8 @@ def generate(prompt: str, out: Path | None = None, dsl_out: Path | None = None, 
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, backend: str = "sgmini", weights: Path | None = None,
-          max_body: int = 1_000_000) -> None:
-    """Run the OpenAI-compatible server until interrupted."""
+          max_body: int = 1_000_000, raw: bool = False) -> None:
+    """Run the OpenAI-compatible server until interrupted (``raw``: unrepaired scripts, see ``SGMiniBackend``)."""
     from .server import serve as _serve
 
-    _serve(host, port, backend, weights=str(weights) if weights else None, max_body=max_body)
+    _serve(host, port, backend, weights=str(weights) if weights else None, max_body=max_body, raw=raw)

@@ -24,6 +24,8 @@ from typing import Callable
 
 MAX_BODY = 1_000_000
 MAX_MESSAGES = 64
+FEEDBACK_NAME = "compiler"
+"""A user message with this ``name`` is the compiler's feedback on the last script, not an instruction."""
 
 
 @dataclass
@@ -47,9 +49,9 @@ class Message:
 
 
 class Backend:
-    """What the server needs of a model: ``name``, ``script(prompt, seed, temperature)``, ``edit(...)``.
-
-    Both answer with the script (a string), or with a :class:`Message` (function calls)."""
+    """What the server needs of a model: ``name``, ``script(prompt, seed, temperature)``, ``edit(...)``
+    and ``review(...)``. Each answers with text (a script, or ``DONE``), or with a :class:`Message`
+    (function calls)."""
 
     name = "sgmini"
 
@@ -60,16 +62,39 @@ class Backend:
              temperature: float = 0.0) -> str | Message:
         raise NotImplementedError
 
+    def review(self, script: str, feedback: str, seed: int | None = None,
+               temperature: float = 0.0) -> str | Message:
+        """Answer the compiler's feedback on ``script`` (a user message named ``compiler``); by
+        default it is read as one more instruction."""
+        return self.edit(script, feedback, seed=seed, temperature=temperature)
+
 
 class SGMiniBackend(Backend):
-    def __init__(self, weights=None):
+    """The shipped model. ``raw``: answer with the decoded script as it is (no repair, no retries),
+    leaving the repairing to a client's loop. Compiler feedback is answered by checking the script:
+    ``DONE`` when it is clean, else the script as SG-Mini's repair pipeline fixes it."""
+
+    def __init__(self, weights=None, raw: bool = False):
         from .generate import load
 
         self.model = load(weights)
         self.name = "sgmini"
+        self.raw = raw
 
     def script(self, prompt: str, seed: int | None = None, temperature: float = 0.0) -> str:
+        if self.raw:
+            return self.model.script(prompt, seed=seed, temperature=temperature, retries=0, repair=False,
+                                     fallback=False).script
         return self.model.script(prompt, seed=seed, temperature=temperature).script
+
+    def review(self, script: str, feedback: str, seed: int | None = None, temperature: float = 0.0) -> str:
+        from spatialgrammar.api import check_text
+
+        from .generate import finish
+
+        if not any(d.severity == "error" for d in check_text(script, "scene.sg").diagnostics):
+            return "DONE"
+        return finish(script, None, repair=True).script
 
     def edit(self, script: str, instruction: str, seed: int | None = None, temperature: float = 0.0) -> str:
         return self.model.edit(script, instruction, seed=seed, temperature=temperature).script
@@ -147,7 +172,9 @@ def answer(backend: Backend, body: dict) -> Message:
             if _looks_like_script(text):
                 script = text
             break
-    if script is not None:
+    if script is not None and messages[last].get("name") == FEEDBACK_NAME:
+        reply = backend.review(script, prompt, seed=seed, temperature=float(temperature))
+    elif script is not None:
         reply = backend.edit(script, prompt, seed=seed, temperature=float(temperature))
     else:
         reply = backend.script(prompt, seed=seed, temperature=float(temperature))
@@ -294,11 +321,12 @@ def make_server(host: str = "127.0.0.1", port: int = 8000, backend: Backend | No
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, backend: str = "sgmini", weights: str | None = None,
-          max_body: int = MAX_BODY, verbose: bool = True, ready: Callable[[Server], None] | None = None) -> None:
+          max_body: int = MAX_BODY, verbose: bool = True, ready: Callable[[Server], None] | None = None,
+          raw: bool = False) -> None:
     """``sgram serve``: run until interrupted."""
     if backend != "sgmini":
         raise ValueError(f"unknown backend `{backend}` (known: `sgmini`)")
-    server = make_server(host, port, SGMiniBackend(weights), max_body, verbose)
+    server = make_server(host, port, SGMiniBackend(weights, raw=raw), max_body, verbose)
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: serving on {host}, reachable from other machines", flush=True)
     print(f"SG-Mini OpenAI-compatible API on http://{host}:{server.server_port}/v1 (model `sgmini`)", flush=True)

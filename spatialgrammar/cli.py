@@ -102,8 +102,8 @@ def fix(
         else:
             out.write_text(result.text, encoding="utf-8")
     _print_diagnostics([d for d in result.diagnostics if d.severity == "error"], source)
-    verdict = "clean" if result.ok else "still has errors"
-    typer.echo(f"{len(result.changes)} change(s); the result is {verdict}", err=True)
+    verdict = "is clean" if result.ok else "still has errors"
+    typer.echo(f"{len(result.changes)} change(s); the result {verdict}", err=True)
     raise typer.Exit(0 if result.ok else 1)
 
 
@@ -293,6 +293,8 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(8000, "--port"),
     weights: Optional[Path] = typer.Option(None, "--weights", help="SG-Mini checkpoint folder."),
+    raw: bool = typer.Option(False, "--raw", help="SG-Mini answers with its decoded script before any repair "
+                             "(a client's loop does the repairing)."),
 ) -> None:
     """Serve an OpenAI-compatible chat-completions API (SG-Mini or scripted replies)."""
     if backend == "replay":
@@ -306,7 +308,7 @@ def serve(
         from sgmini.cli_api import serve as serve_sgmini
 
         try:
-            serve_sgmini(host=host, port=port, weights=weights)
+            serve_sgmini(host=host, port=port, weights=weights, raw=raw)
         except (OSError, ValueError) as err:
             typer.echo(f"error: {err}", err=True)
             raise typer.Exit(2) from None
