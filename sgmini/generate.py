@@ -170,17 +170,7 @@ class SGMini:
             s = seed if attempt == 0 else (seed or 0) * 1000 + attempt
             raw, n = self._decode(self._prompt_ids(prompt), s, temp, bias=bias, required=required,
                                   required_rooms=required_rooms)
-            if repair:
-                from .doors import fix_blocked_doors
-                raw = fix_blocked_doors(raw)
-            gen = finish(raw, _title(prompt), repair=repair, keep=required, relations=relations)
-            if self.coverage and raw.count("\nroom ") + raw.startswith("room ") > 1:
-                from .doors import fix_doors
-                fixed = fix_doors(raw, prompt)
-                if fixed != raw:
-                    gen2 = finish(fixed, _title(prompt), repair=repair, keep=required, relations=relations)
-                    if gen2.ok or _score(gen2) <= _score(gen):
-                        gen = gen2
+            gen = self._finish(raw, prompt, required, relations, repair)
             gen.attempts, gen.tokens = attempt + 1, n
             if best is None or _score(gen) < _score(best):
                 best = gen
@@ -193,6 +183,31 @@ class SGMini:
                 best = last_resort
         best.seconds = time.perf_counter() - t0
         return best
+
+    def _finish(self, raw: str, prompt: str, required: dict[str, int], relations: list, repair: bool) -> Generation:
+        from .doors import fix_blocked_doors, fix_doors
+
+        if repair:
+            raw = fix_blocked_doors(raw)
+        gen = finish(raw, _title(prompt), repair=repair, keep=required, relations=relations)
+        if self.coverage and raw.count("\nroom ") + raw.startswith("room ") > 1:
+            fixed = fix_doors(raw, prompt)
+            if fixed != raw:
+                gen2 = finish(fixed, _title(prompt), repair=repair, keep=required, relations=relations)
+                if gen2.ok or _score(gen2) <= _score(gen):
+                    gen = gen2
+        return gen
+
+    def repair(self, script: str, prompt: str) -> Generation:
+        """A script written for ``prompt`` (by SG-Mini or anyone) made clean the way generation
+        makes its own: doors, ids, the prompt's relations, repair, and drops that spare what the
+        prompt asks for."""
+        t0 = time.perf_counter()
+        required, _ = prompt_requirements(prompt, self.catalog) if self.coverage else ({}, {})
+        relations = prompt_relations(prompt, self.catalog) if self.coverage else []
+        gen = self._finish(script, prompt, required, relations, repair=True)
+        gen.seconds = time.perf_counter() - t0
+        return gen
 
     def edit(self, script: str, instruction: str, seed: int | None = None, temperature: float = 0.0,
              retries: int = 2) -> Generation:

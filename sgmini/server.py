@@ -62,17 +62,18 @@ class Backend:
              temperature: float = 0.0) -> str | Message:
         raise NotImplementedError
 
-    def review(self, script: str, feedback: str, seed: int | None = None,
+    def review(self, script: str, feedback: str, request: str, seed: int | None = None,
                temperature: float = 0.0) -> str | Message:
-        """Answer the compiler's feedback on ``script`` (a user message named ``compiler``); by
-        default it is read as one more instruction."""
+        """Answer the compiler's ``feedback`` on ``script`` (a user message named ``compiler``).
+        ``request`` is the user's last own message: the prompt, or the edit instruction. By default
+        the feedback is read as one more instruction."""
         return self.edit(script, feedback, seed=seed, temperature=temperature)
 
 
 class SGMiniBackend(Backend):
     """The shipped model. ``raw``: answer with the decoded script as it is (no repair, no retries),
     leaving the repairing to a client's loop. Compiler feedback is answered by checking the script:
-    ``DONE`` when it is clean, else the script as SG-Mini's repair pipeline fixes it."""
+    ``DONE`` when it is clean, else the script as SG-Mini's repair pipeline fixes it for the request."""
 
     def __init__(self, weights=None, raw: bool = False):
         from .generate import load
@@ -87,14 +88,13 @@ class SGMiniBackend(Backend):
                                      fallback=False).script
         return self.model.script(prompt, seed=seed, temperature=temperature).script
 
-    def review(self, script: str, feedback: str, seed: int | None = None, temperature: float = 0.0) -> str:
+    def review(self, script: str, feedback: str, request: str, seed: int | None = None,
+               temperature: float = 0.0) -> str:
         from spatialgrammar.api import check_text
-
-        from .generate import finish
 
         if not any(d.severity == "error" for d in check_text(script, "scene.sg").diagnostics):
             return "DONE"
-        return finish(script, None, repair=True).script
+        return self.model.repair(script, request).script
 
     def edit(self, script: str, instruction: str, seed: int | None = None, temperature: float = 0.0) -> str:
         return self.model.edit(script, instruction, seed=seed, temperature=temperature).script
@@ -173,7 +173,9 @@ def answer(backend: Backend, body: dict) -> Message:
                 script = text
             break
     if script is not None and messages[last].get("name") == FEEDBACK_NAME:
-        reply = backend.review(script, prompt, seed=seed, temperature=float(temperature))
+        asked = [i for i in users if messages[i].get("name") != FEEDBACK_NAME]
+        request = _text_of(messages[asked[-1]].get("content")) if asked else ""
+        reply = backend.review(script, prompt, request, seed=seed, temperature=float(temperature))
     elif script is not None:
         reply = backend.edit(script, prompt, seed=seed, temperature=float(temperature))
     else:
