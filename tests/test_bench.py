@@ -18,6 +18,10 @@ from test_predicates import obj, opening, rect_room, scene
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT / "eval" / "suites" / "dev.jsonl"
 REFS = ROOT / "eval" / "suites" / "dev_ref"
+HELDOUT = ROOT / "eval" / "suites" / "heldout.jsonl"
+# name: (suite, reference folder, fewest cases, fewest cases per scenario)
+SUITES = {"dev": (SUITE, REFS, 150, 20),
+          "heldout": (HELDOUT, ROOT / "eval" / "suites" / "heldout_ref", 60, 12)}
 
 
 # ---- collision -----------------------------------------------------------------------------------
@@ -182,7 +186,7 @@ def test_outside_suites_may_carry_extra_fields():
     assert case.to_dict()["source"] == "elsewhere"
 
 
-# ---- the dev suite -------------------------------------------------------------------------------
+# ---- the suites (dev and held-out) ---------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -190,10 +194,18 @@ def suite() -> list[Case]:
     return load_suite(SUITE)
 
 
-def test_dev_suite_shape(suite):
-    assert len(suite) >= 150
+@pytest.fixture(scope="module", params=sorted(SUITES))
+def bench(request) -> tuple[list[Case], Path, int, int]:
+    """(cases, reference folder, fewest cases, fewest per scenario) of each suite in turn."""
+    path, refs, least, per_scenario = SUITES[request.param]
+    return load_suite(path), refs, least, per_scenario
+
+
+def test_suite_shape(bench):
+    suite, _, least, per_scenario = bench
+    assert len(suite) >= least
     for sc in SCENARIOS:
-        assert sum(c.scenario == sc for c in suite) >= 20, sc
+        assert sum(c.scenario == sc for c in suite) >= per_scenario, sc
     for c in suite:
         assert 2 <= len(c.requirements) <= 6, c.id
         assert (c.scenario == "editing") == bool(c.turns), c.id
@@ -201,7 +213,14 @@ def test_dev_suite_shape(suite):
     assert len(set(prompts)) == len(prompts)
 
 
-def test_dev_suite_names_resolve(suite):
+def test_heldout_suite_is_disjoint_from_dev(suite):
+    heldout = load_suite(HELDOUT)
+    assert not {c.id for c in heldout} & {c.id for c in suite}
+    assert not {c.prompt for c in heldout} & {c.prompt for c in suite}
+
+
+def test_suite_names_resolve(bench):
+    suite = bench[0]
     from assets import load_catalog
     from eval.predicates import SceneView
 
@@ -226,23 +245,25 @@ def test_dev_suite_names_resolve(suite):
 # ---- references ----------------------------------------------------------------------------------
 
 
-def _refs() -> list[Path]:
-    return sorted(REFS.glob("*.sg"))
+def _refs(folder: Path = REFS) -> list[Path]:
+    return sorted(folder.glob("*.sg"))
 
 
-def test_references_spread_over_scenarios(suite):
+def test_references_spread_over_scenarios(bench):
+    suite, folder = bench[:2]
     by_id = {c.id: c for c in suite}
-    refs = _refs()
+    refs = _refs(folder)
     assert len(refs) >= 40
     assert all(p.stem in by_id for p in refs), [p.stem for p in refs if p.stem not in by_id]
     for sc in SCENARIOS:
         assert sum(by_id[p.stem].scenario == sc for p in refs) >= 5, sc
 
 
-def test_references_are_clean_and_meet_every_requirement(suite):
+def test_references_are_clean_and_meet_every_requirement(bench):
+    suite, folder = bench[:2]
     by_id = {c.id: c for c in suite}
     problems = []
-    for path in _refs():
+    for path in _refs(folder):
         case = by_id[path.stem]
         scores, ctx, crash = evaluate_script(case, path.read_text())
         if crash or ctx.result is None:
