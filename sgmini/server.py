@@ -73,7 +73,8 @@ class Backend:
 class SGMiniBackend(Backend):
     """The shipped model. ``raw``: answer with the decoded script as it is (no repair, no retries),
     leaving the repairing to a client's loop. Compiler feedback is answered by checking the script:
-    ``DONE`` when it is clean, else the script as SG-Mini's repair pipeline fixes it for the request."""
+    ``DONE`` when it is clean, else the script as SG-Mini's repair pipeline fixes it for the request
+    (a script beyond repair is written anew for the request)."""
 
     def __init__(self, weights=None, raw: bool = False):
         from .generate import load
@@ -94,7 +95,10 @@ class SGMiniBackend(Backend):
 
         if not any(d.severity == "error" for d in check_text(script, "scene.sg").diagnostics):
             return "DONE"
-        return self.model.repair(script, request).script
+        fixed = self.model.repair(script, request)
+        if not fixed.ok and request:  # beyond repair (a room of the wrong shape): write the scene anew
+            return self.model.script(request, seed=seed).script
+        return fixed.script
 
     def edit(self, script: str, instruction: str, seed: int | None = None, temperature: float = 0.0) -> str:
         return self.model.edit(script, instruction, seed=seed, temperature=temperature).script

@@ -186,3 +186,10 @@ def test_compiler_feedback_is_reviewed_not_read_as_an_instruction(client):
     result = compile_text(fixed, "fixed.sg")
     assert not [d for d in result.diagnostics if d.severity == "error"]
     assert sorted(o.category for o in result.scene.objects) == ["bed", "bed"]
+    slanted = COLLIDING.replace("rect 0,0 60x40", "poly 0,0 54,0 49,24 0,47")  # beyond repair: written anew
+    anew = client.chat.completions.create(model="sgmini", messages=[
+        {"role": "user", "content": "a bedroom with a bed"},
+        {"role": "assistant", "content": slanted},
+        {"role": "user", "name": "compiler", "content": "1 error (bad_room_shape)"},
+    ]).choices[0].message.content
+    assert compile_text(anew, "anew.sg").ok
