@@ -22,6 +22,17 @@ def _walk(body: list, room: ast.Room, out: dict[str, tuple[list, Decl, ast.Room]
             _walk(stmt.body, room, out)
 
 
+def _in_wall_block(body: list, inner: list) -> bool:
+    """Whether ``inner`` is the body of an ``on ... wall { }`` block (at any depth) of ``body``."""
+    for stmt in body:
+        if isinstance(stmt, ast.OnBlock):
+            if stmt.body is inner:
+                return stmt.surface.kind == "wall"
+            if _in_wall_block(stmt.body, inner):
+                return True
+    return False
+
+
 class _Editor:
     def __init__(self, rooms: list[ast.Room]):
         self.rooms = rooms
@@ -70,7 +81,7 @@ class _Editor:
     def move(self, stmt: ast.Move) -> None:
         if (hit := self.find(stmt.target)) is None:
             return
-        body, decl, _ = hit
+        body, decl, room = hit
         old = decl.clauses
         if stmt.clauses.placement is not None:
             old = old.model_copy(update={"offset": None, "gap": None, "aligned_with": None})
@@ -78,7 +89,13 @@ class _Editor:
             name: value for name in type(old).model_fields
             if name != "span" and (value := getattr(stmt.clauses, name)) is not None
         }
-        self._swap(body, decl, decl.model_copy(update={"clauses": old.model_copy(update=updates)}))
+        new = decl.model_copy(update={"clauses": old.model_copy(update=updates)})
+        if isinstance(stmt.clauses.placement, ast.Against) and _in_wall_block(room.body, body):
+            # `against SIDE wall` hangs a wall thing on that wall: it leaves its `on ... wall { }` block
+            body.remove(decl)
+            room.body.append(new)
+            return
+        self._swap(body, decl, new)
 
     def rotate(self, stmt: ast.Rotate) -> None:
         if (hit := self.find(stmt.target)) is None:

@@ -204,6 +204,15 @@ def test_edits_move_rotate_remove_replace_add():
     assert scene.object("p") is not None
 
 
+def test_moving_a_hung_thing_against_another_wall_rehangs_it():
+    program = parse(HEADER + "room r living_room rect 0,0 50x40 {\n on east wall {\n  object tv wall_tv at 20,15\n }\n}\n"
+                    "move tv against north wall\n")
+    scene, diags = build_scene(program)
+    assert not diags
+    tv = scene.object("tv")
+    assert tv.facing == "south" and approx(tv.position[1], 4.0 - 0.05 - tv.size[1] / 2)
+
+
 def test_same_script_same_scene():
     text = HEADER + "room r bedroom rect 0,0 40x35 {\n object t dining_table centered\n group c 5 dining_chair around t\n}\n"
     a, _ = build_scene(parse(text))
