@@ -219,14 +219,22 @@ def _metres(v: float) -> str:
 class _Converter:
     """One JSON scene -> script lines, with the rooms compiled once for their wall frames."""
 
-    def __init__(self, scene: JsonScene):
+    def __init__(self, scene: JsonScene, lenient: bool = False):
         from assets import load_catalog
 
-        self.s = scene
         self.catalog = load_catalog()
         self.rooms = {r.id: r for r in scene.rooms}
         if len(self.rooms) != len(scene.rooms):
             raise ValueError("two rooms share an id")
+        if lenient:  # a thing in a room that was never declared goes to the first room
+            first = scene.rooms[0].id
+
+            def fixed(items: list) -> list:
+                return [i if i.room in self.rooms else i.model_copy(update={"room": first}) for i in items]
+
+            scene = scene.model_copy(update={"doors": fixed(scene.doors), "windows": fixed(scene.windows),
+                                             "objects": fixed(scene.objects)})
+        self.s = scene
         for item in [*scene.doors, *scene.windows, *scene.objects]:
             if item.room not in self.rooms:
                 raise ValueError(f"`{item.room}` is not a room")
@@ -401,8 +409,9 @@ class _Converter:
         return out
 
 
-def json_to_script(obj: dict | str) -> str:
-    """Boxes (a dict or JSON text) -> a script with absolute placements; ValueError if it is not a scene."""
+def json_to_script(obj: dict | str, lenient: bool = False) -> str:
+    """Boxes (a dict or JSON text) -> a script with absolute placements; ValueError if it is not a scene.
+    ``lenient``: things placed in a room the JSON never declares go to its first room."""
     from pydantic import ValidationError
 
     if isinstance(obj, str):
@@ -416,7 +425,7 @@ def json_to_script(obj: dict | str) -> str:
         raise ValueError(f"not a scene: {err.errors()[0]['msg']}") from None
     if not scene.rooms:
         raise ValueError("a scene needs a room")
-    return "\n".join(_Converter(scene).lines()) + "\n"
+    return "\n".join(_Converter(scene, lenient).lines()) + "\n"
 
 
 # ---- words ------------------------------------------------------------------------------------------------
@@ -553,12 +562,12 @@ class JSONBaseline:
         from assets import load_catalog
         self.catalog = load_catalog()
 
-    def answer(self, input_ids: list[int], temperature: float = 0.0, seed: int | None = None
-               ) -> tuple[str, str | None]:
-        """(decoded JSON text, its script or None when it is not a scene)."""
+    def answer(self, input_ids: list[int], temperature: float = 0.0, seed: int | None = None,
+               lenient: bool = False) -> tuple[str, str | None]:
+        """(decoded JSON text, its script or None when it is not a scene); ``lenient`` as ``json_to_script``."""
         text, _ = decode_json(self.model, self.tok, input_ids, temperature, seed, self.max_new)
         try:
-            return text, json_to_script(text)
+            return text, json_to_script(text, lenient)
         except ValueError:
             return text, None
 
@@ -590,14 +599,15 @@ class JSONBaseline:
         return script if script is not None else text
 
     def _best(self, input_ids: list[int], title: str | None, retries: int, seed: int | None):
-        """SG-Mini's final loop on this arm: greedy, then sampled retries (0.7) until ``finish`` is clean."""
+        """SG-Mini's final loop on this arm: greedy, then sampled retries (0.7) until ``finish`` is clean;
+        JSON read leniently (things in undeclared rooms go to the first room)."""
         from .generate import Generation, _score, finish
 
         t0 = time.perf_counter()
         best = None
         for attempt in range(retries + 1):
             temp, s = (0.0, seed) if attempt == 0 else (0.7, (seed or 0) * 1000 + attempt)
-            text, script = self.answer(input_ids, temp, s)
+            text, script = self.answer(input_ids, temp, s, lenient=True)
             gen = finish(script, title, repair=True) if script is not None else Generation(
                 script=text, raw=text, parsed=False)
             gen.attempts = attempt + 1

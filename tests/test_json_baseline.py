@@ -100,6 +100,15 @@ def test_json_to_script_rejects_what_is_not_a_scene():
             json_to_script(bad)
 
 
+def test_lenient_reading_puts_things_in_undeclared_rooms_in_the_first_room():
+    text = ('{"rooms": [{"id": "a", "type": "bedroom", "x": 0, "y": 0, "w": 30, "d": 30, "h": 270}], '
+            '"objects": [{"id": "b", "category": "bed", "room": "zz", "x": 15, "y": 15, "z": 0, "w": 16, "d": 21, '
+            '"h": 60, "yaw": 0}]}')
+    script = json_to_script(text, lenient=True)
+    scene = compile_text(script).scene
+    assert [(o.id, o.room) for o in scene.objects] == [("b", "a")]
+
+
 @pytest.fixture(scope="module")
 def synth_dir(tmp_path_factory) -> Path:
     from sgmini.synth import synth
